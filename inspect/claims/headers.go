@@ -1,0 +1,200 @@
+package claims
+
+// Links to the defining sections. JWS and JWE share most parameter names; the
+// JWS section is listed first and linked because that is what most tokens are.
+const (
+	rfc7515 = "https://www.rfc-editor.org/rfc/rfc7515#section-"
+	rfc7516 = "https://www.rfc-editor.org/rfc/rfc7516#section-"
+	rfc7518 = "https://www.rfc-editor.org/rfc/rfc7518#section-"
+)
+
+// headerEntries returns the JOSE header parameter dictionary, unsorted.
+// It builds a new slice on every call.
+func headerEntries() []Entry {
+	return []Entry{
+		{
+			Name:    "alg",
+			Title:   "Algorithm",
+			Meaning: "In a JWS, the signature algorithm (RS256, ES256, HS256, EdDSA …); in a JWE, the key-management algorithm (RSA-OAEP, ECDH-ES, dir …). A server must accept only the algorithms it expects, never whatever the token names: 'none', or HS256 on a token meant for an RSA key, must be refused.",
+			Spec:    "RFC 7515 §4.1.1; RFC 7516 §4.1.1",
+			URL:     rfc7515 + "4.1.1",
+			Kind:    Text,
+		},
+		{
+			Name:    "jku",
+			Title:   "JWK Set URL",
+			Meaning: "A URL the token claims its verification keys can be fetched from. Trusting it lets anyone sign a token with their own key, so a server should use only the JWKS it was configured with and treat this as a hint at most.",
+			Spec:    "RFC 7515 §4.1.2; RFC 7516 §4.1.4",
+			URL:     rfc7515 + "4.1.2",
+			Kind:    URL,
+		},
+		{
+			Name:    "jwk",
+			Title:   "JSON Web Key",
+			Meaning: "The public key embedded in the token itself. In a DPoP proof (typ dpop+jwt) this is expected and the access token's cnf.jkt must match it; in any other token, verifying with it only proves the token agrees with itself.",
+			Spec:    "RFC 7515 §4.1.3; RFC 7516 §4.1.5",
+			URL:     rfc7515 + "4.1.3",
+			Kind:    Object,
+		},
+		{
+			Name:    "kid",
+			Title:   "Key ID",
+			Meaning: "Which key in the issuer's JWKS signed (or, in a JWE, encrypted) the token. A kid the server does not know usually means key rotation with a stale JWKS cache, or a token from another environment or tenant.",
+			Spec:    "RFC 7515 §4.1.4; RFC 7516 §4.1.6",
+			URL:     rfc7515 + "4.1.4",
+			Kind:    Text,
+		},
+		{
+			Name:    "x5u",
+			Title:   "X.509 URL",
+			Meaning: "A URL the token claims its signing certificate chain can be fetched from. Like jku, a server must not fetch and trust it blindly.",
+			Spec:    "RFC 7515 §4.1.5; RFC 7516 §4.1.7",
+			URL:     rfc7515 + "4.1.5",
+			Kind:    URL,
+		},
+		{
+			Name:    "x5c",
+			Title:   "X.509 certificate chain",
+			Meaning: "The signing certificate and its chain, base64 DER, carried in the token. It is trustworthy only after the chain is validated to a root the server trusts.",
+			Spec:    "RFC 7515 §4.1.6; RFC 7516 §4.1.8",
+			URL:     rfc7515 + "4.1.6",
+			Kind:    Array,
+		},
+		{
+			Name:    "x5t",
+			Title:   "X.509 certificate SHA-1 thumbprint",
+			Meaning: "SHA-1 thumbprint of the signing certificate, used like kid to pick the key; Microsoft Entra sets it to the same value as kid.",
+			Spec:    "RFC 7515 §4.1.7; RFC 7516 §4.1.9",
+			URL:     rfc7515 + "4.1.7",
+			Kind:    Text,
+		},
+		{
+			Name:    "x5t#S256",
+			Title:   "X.509 certificate SHA-256 thumbprint",
+			Meaning: "SHA-256 thumbprint of the signing certificate, used to pick the key. Not to be confused with cnf.x5t#S256, which binds a token to a client TLS certificate.",
+			Spec:    "RFC 7515 §4.1.8; RFC 7516 §4.1.10",
+			URL:     rfc7515 + "4.1.8",
+			Kind:    Text,
+		},
+		{
+			Name:    "typ",
+			Title:   "Type",
+			Meaning: "What kind of token this is: JWT (or absent) for plain JWTs, at+jwt for an RFC 9068 access token, dpop+jwt for a DPoP proof, secevent+jwt for a security event, logout+jwt for a logout token. APIs that require at+jwt refuse ID tokens sent as access tokens, which is the point of explicit typing (RFC 8725 §3.11); compare case-insensitively, with or without an application/ prefix.",
+			Spec:    "RFC 7515 §4.1.9; RFC 7516 §4.1.11; RFC 9068 §2.1",
+			URL:     rfc7515 + "4.1.9",
+			Kind:    Text,
+		},
+		{
+			Name:    "cty",
+			Title:   "Content type",
+			Meaning: "Type of the payload. JWT means the payload is itself a token (a nested JWT, typically a signed token inside a JWE) that must be decoded and checked in turn.",
+			Spec:    "RFC 7515 §4.1.10; RFC 7516 §4.1.12",
+			URL:     rfc7515 + "4.1.10",
+			Kind:    Text,
+		},
+		{
+			Name:    "crit",
+			Title:   "Critical",
+			Meaning: "Header parameters the recipient must understand. A server that does not support every name listed must refuse the token, so an unexpected crit (for example b64) explains a rejection of an otherwise valid signature.",
+			Spec:    "RFC 7515 §4.1.11; RFC 7516 §4.1.13",
+			URL:     rfc7515 + "4.1.11",
+			Kind:    Array,
+		},
+		{
+			Name:    "enc",
+			Title:   "Encryption algorithm",
+			Meaning: "JWE only: the content-encryption algorithm, such as A256GCM or A128CBC-HS256. Its presence marks the token as encrypted; only the holder of the decryption key can read the payload.",
+			Spec:    "RFC 7516 §4.1.2",
+			URL:     rfc7516 + "4.1.2",
+			Kind:    Text,
+		},
+		{
+			Name:    "zip",
+			Title:   "Compression algorithm",
+			Meaning: "JWE only: the plaintext was compressed before encryption (DEF = DEFLATE). It is not defined for JWS, and a zip on a signed token is suspicious (decompression bombs).",
+			Spec:    "RFC 7516 §4.1.3",
+			URL:     rfc7516 + "4.1.3",
+			Kind:    Text,
+		},
+		{
+			Name:    "epk",
+			Title:   "Ephemeral public key",
+			Meaning: "JWE with ECDH-ES key agreement: the sender's one-time public key, from which the recipient derives the content key.",
+			Spec:    "RFC 7518 §4.6.1.1",
+			URL:     rfc7518 + "4.6.1.1",
+			Kind:    Object,
+		},
+		{
+			Name:    "apu",
+			Title:   "Agreement PartyUInfo",
+			Meaning: "JWE with ECDH-ES: base64url information about the producer, mixed into key derivation. Both sides must agree on it or decryption fails.",
+			Spec:    "RFC 7518 §4.6.1.2",
+			URL:     rfc7518 + "4.6.1.2",
+			Kind:    Text,
+		},
+		{
+			Name:    "apv",
+			Title:   "Agreement PartyVInfo",
+			Meaning: "JWE with ECDH-ES: base64url information about the recipient, mixed into key derivation. Both sides must agree on it or decryption fails.",
+			Spec:    "RFC 7518 §4.6.1.3",
+			URL:     rfc7518 + "4.6.1.3",
+			Kind:    Text,
+		},
+		{
+			Name:    "iv",
+			Title:   "Initialization vector (key wrap)",
+			Meaning: "JWE with AES-GCM key wrapping (A128GCMKW …): the IV used to wrap the content key. Not the content IV, which is the token's third segment.",
+			Spec:    "RFC 7518 §4.7.1.1",
+			URL:     rfc7518 + "4.7.1.1",
+			Kind:    Text,
+		},
+		{
+			Name:    "tag",
+			Title:   "Authentication tag (key wrap)",
+			Meaning: "JWE with AES-GCM key wrapping: the tag from wrapping the content key. Not the content tag, which is the token's fifth segment.",
+			Spec:    "RFC 7518 §4.7.1.2",
+			URL:     rfc7518 + "4.7.1.2",
+			Kind:    Text,
+		},
+		{
+			Name:    "p2s",
+			Title:   "PBES2 salt input",
+			Meaning: "JWE with password-based encryption (PBES2-*): the salt for deriving the key from the password.",
+			Spec:    "RFC 7518 §4.8.1.1",
+			URL:     rfc7518 + "4.8.1.1",
+			Kind:    Text,
+		},
+		{
+			Name:    "p2c",
+			Title:   "PBES2 iteration count",
+			Meaning: "JWE with password-based encryption: the PBKDF2 iteration count. RFC 7518 recommends at least 1000; a huge value is a denial-of-service attempt and should be refused.",
+			Spec:    "RFC 7518 §4.8.1.2",
+			URL:     rfc7518 + "4.8.1.2",
+			Kind:    Number,
+		},
+		{
+			Name:    "b64",
+			Title:   "Base64url-encode payload",
+			Meaning: "false means the payload is signed as raw bytes, not base64url-encoded (unencoded payload option). It must also be listed in crit; verifiers that do not support it compute a different signing input and report the signature invalid.",
+			Spec:    "RFC 7797 §3",
+			URL:     "https://www.rfc-editor.org/rfc/rfc7797#section-3",
+			Kind:    Bool,
+		},
+		{
+			Name:    "nonce",
+			Title:   "Nonce",
+			Meaning: "In ACME requests, the server-issued anti-replay nonce. Microsoft Graph access tokens also carry a nonce here, which makes their signature unverifiable for anyone but Graph: if your API receives one, the token was requested for Graph, not for your API.",
+			Spec:    "RFC 8555 §6.5.2",
+			URL:     "https://www.rfc-editor.org/rfc/rfc8555#section-6.5.2",
+			Kind:    Text,
+		},
+		{
+			Name:    "url",
+			Title:   "Request URL",
+			Meaning: "In ACME requests, the URL the signed request is meant for; the server refuses the request when it differs from the URL actually requested.",
+			Spec:    "RFC 8555 §6.4.1",
+			URL:     "https://www.rfc-editor.org/rfc/rfc8555#section-6.4.1",
+			Kind:    URL,
+		},
+	}
+}

@@ -1,0 +1,114 @@
+// Package cli is why401's command line: cobra commands that wire the pure
+// core (inspect/) to files, stdin and the terminal, and print reports.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes shared by every command (CONTRACT "Exit codes").
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+// exitError carries an exit code with the error that caused it.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e exitError) Error() string { return e.err.Error() }
+func (e exitError) Unwrap() error { return e.err }
+
+func usageErr(format string, args ...any) error {
+	return exitError{exitUsage, fmt.Errorf(format, args...)}
+}
+
+// silentExit ends a command with a code after it printed its own report.
+type silentExit int
+
+func (s silentExit) Error() string { return fmt.Sprintf("exit %d", int(s)) }
+
+// env is what commands get instead of globals: streams and global flags.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	isTerminal     func(any) bool
+
+	configDir string
+	profile   string
+	noColor   bool
+	debug     bool
+	jsonOut   bool // set by a command's --json, so errors are JSON too
+}
+
+// Execute runs the command line and returns the process exit code.
+func Execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: isTerminal}
+	return e.run(args)
+}
+
+func (e *env) run(args []string) int {
+	root := e.rootCommand()
+	root.SetArgs(args)
+	err := root.Execute()
+	return e.report(err)
+}
+
+// report prints err as one sentence (and as JSON with --json) and maps it to
+// an exit code. Cobra's own errors (unknown flags, bad arguments) are usage errors.
+func (e *env) report(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var s silentExit
+	if errors.As(err, &s) {
+		return int(s)
+	}
+	code := exitUsage
+	var x exitError
+	if errors.As(err, &x) {
+		code = x.code
+	}
+	msg := sentence(err.Error())
+	fmt.Fprintln(e.stderr, "why401: "+msg)
+	if e.jsonOut {
+		writeJSON(e.stdout, map[string]string{"error": msg})
+	}
+	return code
+}
+
+func (e *env) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "why401",
+		Short: "Explain why an HTTP request got 401 or 403",
+		Long: "why401 decodes the token a request carried, parses the WWW-Authenticate challenge\n" +
+			"that came back, and says in plain words why the request was refused.",
+		Version:           version(),
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
+	pf := root.PersistentFlags()
+	pf.StringVar(&e.configDir, "config-dir", e.getenv("WHY401_CONFIG_DIR"), "configuration directory (or WHY401_CONFIG_DIR)")
+	pf.StringVarP(&e.profile, "profile", "p", "", "credential profile to use")
+	pf.BoolVar(&e.noColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
+	pf.BoolVar(&e.debug, "debug", false, "write a redacted debug log")
+	root.AddCommand(e.decodeCommand(), e.challengeCommand(), e.versionCommand())
+	return root
+}
