@@ -6,6 +6,12 @@ package challenge
 var (
 	tcharTable   [256]bool
 	token68Table [256]bool
+	valueClass   [256]uint8 // classCTL, classObsText or 0, for value checks
+)
+
+const (
+	classCTL = 1 + iota
+	classObsText
 )
 
 func init() {
@@ -21,6 +27,14 @@ func init() {
 	}
 	for _, c := range "-._~+/" {
 		token68Table[c] = true
+	}
+	for c := 0; c < 256; c++ {
+		switch {
+		case isCTL(byte(c)):
+			valueClass[c] = classCTL
+		case c >= 0x80:
+			valueClass[c] = classObsText
+		}
 	}
 }
 

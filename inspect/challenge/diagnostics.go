@@ -1,8 +1,9 @@
 package challenge
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -92,7 +93,7 @@ func SeverityOf(code string, mode Mode) Severity {
 // a --strict caller.
 func (p *parser) diag(field, offset int, code, msg string) {
 	sev := SeverityOf(code, p.mode)
-	if len(p.res.Diagnostics) >= maxDiagnostics {
+	if len(p.res.Diagnostics) >= maxDiagnostics && !limitCodes[code] {
 		p.dropped++
 		if sev.rank() > p.droppedSev.rank() || p.droppedSev == "" {
 			p.droppedSev = sev
@@ -104,15 +105,21 @@ func (p *parser) diag(field, offset int, code, msg string) {
 	})
 }
 
+// limitCodes are reported at most once each and always kept, even past
+// maxDiagnostics: they say that part of the input was not parsed.
+var limitCodes = map[string]bool{
+	CodeInputTooLarge: true, CodeTooManyChallenges: true, CodeTooManyParams: true, CodeTooManyEmpty: true,
+}
+
 // finishDiagnostics orders diagnostics by position and appends the summary of
 // the dropped ones.
 func (p *parser) finishDiagnostics() {
 	ds := p.res.Diagnostics
-	sort.SliceStable(ds, func(i, j int) bool {
-		if ds[i].Field != ds[j].Field {
-			return ds[i].Field < ds[j].Field
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		if a.Field != b.Field {
+			return cmp.Compare(a.Field, b.Field)
 		}
-		return ds[i].Offset < ds[j].Offset
+		return cmp.Compare(a.Offset, b.Offset)
 	})
 	if p.dropped > 0 {
 		field := 0

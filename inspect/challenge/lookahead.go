@@ -27,32 +27,28 @@ func (s *scanner) skipWS() { s.i = s.wsEnd(s.i) }
 
 // closingQuote returns the index of the first unescaped '"' at or after i,
 // or -1. A backslash escapes the byte after it (RFC 9110 §5.6.4).
-func (s *scanner) closingQuote(i int) int {
-	start := i
-	defer func() { s.p.steps += i - start }()
-	for ; i < len(s.s); i++ {
+func (s *scanner) closingQuote(from int) int {
+	for i := from; i < len(s.s); i++ {
 		switch s.s[i] {
 		case '\\':
 			i++
 		case '"':
+			s.p.steps += i - from
 			return i
 		}
 	}
+	s.p.steps += len(s.s) - from
 	return -1
 }
 
-// paramAt reports whether an auth-param starts at i ("token BWS =") and
-// returns the index of the "=".
-func (s *scanner) paramAt(i int) (int, bool) {
+// paramAt reports whether an auth-param starts at i ("token BWS =").
+func (s *scanner) paramAt(i int) bool {
 	end := s.tokenEnd(i)
 	if end == i {
-		return 0, false
+		return false
 	}
 	j := s.wsEnd(end)
-	if j < len(s.s) && s.s[j] == '=' {
-		return j, true
-	}
-	return 0, false
+	return j < len(s.s) && s.s[j] == '='
 }
 
 // challengeAt reports whether a challenge with parameters starts at i
@@ -67,8 +63,7 @@ func (s *scanner) challengeAt(i int) bool {
 	if j == end {
 		return false
 	}
-	_, ok := s.paramAt(j)
-	return ok
+	return s.paramAt(j)
 }
 
 // token68At reports whether a token68 starts at i: its characters, optional
@@ -102,10 +97,7 @@ func (s *scanner) cleanAfter(k int) bool {
 	if j == len(s.s) || s.s[j] == ',' {
 		return true
 	}
-	if _, ok := s.paramAt(j); ok {
-		return true
-	}
-	return j > k && s.challengeAt(j)
+	return s.paramAt(j) || (j > k && s.challengeAt(j))
 }
 
 // skipToComma skips to the next comma outside a quoted string: Strict mode's
@@ -158,8 +150,5 @@ func (s *scanner) skipJunk() {
 
 // resumesAt reports whether parsing can pick up again at j.
 func (s *scanner) resumesAt(j int) bool {
-	if _, ok := s.paramAt(j); ok {
-		return true
-	}
-	return s.challengeAt(j)
+	return s.paramAt(j) || s.challengeAt(j)
 }

@@ -134,3 +134,23 @@ func stripHeaderName(s string) (string, bool) {
 	}
 	return s, false
 }
+
+// SplitFieldLines splits pasted text into field values the way the CLI reads
+// stdin: one field per line (LF or CRLF), where a line that starts with SP or
+// HTAB continues the previous one. The folds stay in place so Parse can
+// unfold them and say so; a final line break does not add an empty field.
+func SplitFieldLines(text string) []string {
+	var fields []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\n' || (i+1 < len(text) && isWS(text[i+1])) {
+			continue
+		}
+		fields = append(fields, strings.TrimSuffix(text[start:i], "\r"))
+		start = i + 1
+	}
+	if start < len(text) || len(fields) == 0 {
+		fields = append(fields, strings.TrimSuffix(text[start:], "\r"))
+	}
+	return fields
+}

@@ -48,7 +48,7 @@ func parse(fields []string, mode Mode) (Result, int) {
 		if p.stopped {
 			break
 		}
-		sc := scanner{p: p, s: s, field: f, l5Fail: len(s) + 1}
+		sc := scanner{p: p, s: s, field: f}
 		sc.run()
 	}
 	p.checkSemantics()
@@ -81,6 +81,11 @@ func (p *parser) attach(pr Param) {
 	c := &p.res.Challenges[p.cur]
 	if p.isDuplicate(c, pr.Name) {
 		p.diag(pr.Field, pr.Offset, CodeDuplicateParam, msgDuplicateParam(pr.Name))
+	}
+	if c.Params == nil {
+		// Most challenges carry a handful of parameters: one allocation
+		// instead of a 1-2-4 growth chain.
+		c.Params = make([]Param, 0, 6)
 	}
 	c.Params = append(c.Params, pr)
 }

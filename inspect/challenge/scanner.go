@@ -7,11 +7,12 @@ package challenge
 // read as a list of elements where, after a comma, "token BWS =" continues
 // the current challenge and any other token starts a new one.
 type scanner struct {
-	p      *parser
-	s      string
-	field  int
-	i      int
-	l5Fail int // an L5 look-ahead from here on is known to fail (keeps L5 linear)
+	p     *parser
+	s     string
+	field int
+	i     int
+	// l5FailUntil: an L5 look-ahead starting before it is known to fail.
+	l5FailUntil int
 }
 
 func (s *scanner) eof() bool     { return s.i >= len(s.s) }
@@ -46,7 +47,7 @@ func (s *scanner) run() {
 // parameter of the current challenge or a new challenge.
 func (s *scanner) element(first bool) {
 	start := s.i
-	if _, ok := s.paramAt(start); ok {
+	if s.paramAt(start) {
 		s.paramElement(first)
 		return
 	}
@@ -108,13 +109,19 @@ func (s *scanner) challenge() {
 			return
 		}
 	}
-	if s.eof() || s.s[s.i] == ',' {
-		return
-	}
-	if !isWS(s.s[s.i]) {
+	switch {
+	case s.eof() || s.s[s.i] == ',':
+		// A challenge without parameters.
+	case isWS(s.s[s.i]):
+		s.schemeSeparator()
+	default:
 		s.unexpected(s.i)
-		return
 	}
+}
+
+// schemeSeparator reads the whitespace after a scheme, which must be 1*SP
+// (L1: HTAB is accepted in Lenient mode), and what follows it.
+func (s *scanner) schemeSeparator() {
 	wsStart := s.i
 	tab := false
 	for s.i < len(s.s) && isWS(s.s[s.i]) {
@@ -148,7 +155,7 @@ func (s *scanner) afterScheme() {
 		return
 	}
 	s.p.accepts = true
-	if _, ok := s.paramAt(s.i); ok {
+	if s.paramAt(s.i) {
 		if pr, ok := s.parseParam(); ok {
 			s.p.attach(pr)
 		}
@@ -167,7 +174,7 @@ func (s *scanner) afterElement() {
 		if s.eof() || s.s[s.i] == ',' {
 			return
 		}
-		if _, ok := s.paramAt(s.i); ok {
+		if s.paramAt(s.i) {
 			if s.p.cur < 0 || !s.p.accepts {
 				s.stray()
 				continue

@@ -22,7 +22,7 @@ type Hints struct {
 func (c Challenge) Hints() Hints {
 	var h Hints
 	if v, ok := c.Get("acr_values"); ok {
-		h.ACRValues = strings.Fields(v)
+		h.ACRValues = words(v)
 	}
 	if v, ok := c.Get("max_age"); ok {
 		h.MaxAgeRaw = v
@@ -68,7 +68,7 @@ func (c Challenge) AsDigest() (Digest, bool) {
 	}
 	d := Digest{
 		Realm:     c.value("realm"),
-		Domain:    strings.Fields(c.value("domain")),
+		Domain:    words(c.value("domain")),
 		Nonce:     c.value("nonce"),
 		Opaque:    c.value("opaque"),
 		Stale:     isTrue(c.value("stale")),
@@ -111,7 +111,7 @@ func (c Challenge) AsBearer() (Bearer, bool) {
 	}
 	return Bearer{
 		Realm:            c.value("realm"),
-		Scope:            strings.Fields(c.value("scope")),
+		Scope:            words(c.value("scope")),
 		Error:            c.value("error"),
 		ErrorDescription: c.value("error_description"),
 		ErrorURI:         c.value("error_uri"),
@@ -144,10 +144,10 @@ func (c Challenge) AsDPoP() (DPoP, bool) {
 	}
 	return DPoP{
 		Realm:            c.value("realm"),
-		Algs:             strings.Fields(c.value("algs")),
+		Algs:             words(c.value("algs")),
 		Error:            c.value("error"),
 		ErrorDescription: c.value("error_description"),
-		Scope:            strings.Fields(c.value("scope")),
+		Scope:            words(c.value("scope")),
 		Hints:            c.Hints(),
 	}, true
 }
@@ -249,7 +249,19 @@ func (c Challenge) value(name string) string {
 // isTrue reads a boolean parameter case-insensitively.
 func isTrue(v string) bool { return strings.EqualFold(strings.TrimSpace(v), "true") }
 
+// words splits a space-separated list; nil when there is nothing, so an
+// absent parameter and an empty one read the same.
+func words(v string) []string {
+	if strings.TrimSpace(v) == "" {
+		return nil
+	}
+	return strings.Fields(v)
+}
+
 // splitList splits a comma- and/or space-separated list, dropping empties.
 func splitList(v string) []string {
+	if strings.Trim(v, ", \t") == "" {
+		return nil
+	}
 	return strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
 }

@@ -32,7 +32,7 @@ func (p *parser) checkSemantics() {
 				p.diag(pr.Field, pr.Offset, CodeRealmNotQuoted, msgRealmNotQuoted())
 			case pr.Name == "error" && bearerLike && !sawError:
 				sawError = true
-				if !knownErrorCodes[pr.Value] {
+				if pr.Value != "" && !knownErrorCodes[pr.Value] {
 					p.diag(pr.Field, pr.Offset, CodeUnknownErrorCode, msgUnknownErrorCode(pr.Value, c.Scheme))
 				}
 			}

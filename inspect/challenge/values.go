@@ -14,11 +14,15 @@ func (s *scanner) parseParam() (Param, bool) {
 		s.unexpected(nameStart) // unreachable when the caller checked paramAt
 		return pr, false
 	}
-	s.i = s.wsEnd(s.i + 1)
+	valStart := s.i + 1
+	s.i = s.wsEnd(valStart)
+	// "error= realm=..." is an empty value and a missing comma, not the
+	// value "realm"; only Lenient mode reads it that way (L2).
+	emptyThenParam := s.lenient() && s.i > valStart && s.paramAt(s.i)
 	switch {
-	case s.eof() || s.s[s.i] == ',':
+	case s.eof() || s.s[s.i] == ',' || emptyThenParam:
 		// An auth-param value may not be empty ("" is the empty value).
-		s.diag(s.i, CodeEmptyValue, msgEmptyValue(pr.Name))
+		s.diag(valStart, CodeEmptyValue, msgEmptyValue(pr.Name))
 		return pr, s.lenient()
 	case s.s[s.i] == '"':
 		return s.quotedValue(pr)
@@ -67,11 +71,8 @@ func (s *scanner) quotedValue(pr Param) (Param, bool) {
 	// A closing quote followed by text that cannot follow a value is
 	// probably an unescaped quote inside the value (Auth0). Believe that only
 	// when a later quote does end the value cleanly.
-	if end+1 < s.l5Fail && !s.cleanAfter(end+1) {
-		alt := s.laterClosingQuote(end)
-		if alt < 0 {
-			s.l5Fail = end + 1
-		} else {
+	if end+1 >= s.l5FailUntil && !s.cleanAfter(end+1) {
+		if alt := s.laterClosingQuote(end); alt >= 0 {
 			s.diag(end, CodeUnescapedQuote, msgUnescapedQuote(pr.Name))
 			if !s.lenient() {
 				pr = s.finishQuoted(pr, open, end, end+1)
@@ -88,16 +89,41 @@ func (s *scanner) quotedValue(pr Param) (Param, bool) {
 }
 
 // laterClosingQuote returns the first quote after end that is followed by
-// clean text, or -1.
+// clean text, or -1. It gives up at a comma that starts a parameter or a
+// challenge: swallowing those would lose the rest of the header, which is
+// worse than one truncated value. On failure it records how far it looked,
+// because a search starting inside that stretch meets the same quotes and
+// fails the same way; skipping it keeps L5 linear.
 func (s *scanner) laterClosingQuote(end int) int {
 	for {
 		s.p.steps++
 		k := s.closingQuote(end + 1)
-		if k < 0 || s.cleanAfter(k+1) {
+		if k < 0 {
+			s.l5FailUntil = len(s.s) + 1
+			return -1
+		}
+		if e := s.elementStartWithin(end+1, k); e >= 0 {
+			s.l5FailUntil = e
+			return -1
+		}
+		if s.cleanAfter(k + 1) {
 			return k
 		}
 		end = k
 	}
+}
+
+// elementStartWithin returns the index of the first comma in s[from:to]
+// that is followed by something that parses as a parameter or a challenge,
+// or -1.
+func (s *scanner) elementStartWithin(from, to int) int {
+	for i := from; i < to; i++ {
+		s.p.steps++
+		if s.s[i] == ',' && s.resumesAt(s.wsEnd(i+1)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // finishQuoted fills a quoted parameter whose content is s[open+1:contentEnd]
@@ -115,12 +141,16 @@ func (s *scanner) finishQuoted(pr Param, open, contentEnd, rawEnd int) Param {
 func (s *scanner) checkValueChars(pr Param, from, to int) {
 	ctl, high := -1, -1
 	for i := from; i < to && (ctl < 0 || high < 0); i++ {
-		c := s.s[i]
-		if ctl < 0 && isCTL(c) {
-			ctl = i
-		}
-		if high < 0 && c >= 0x80 {
-			high = i
+		switch valueClass[s.s[i]] {
+		case 0:
+		case classCTL:
+			if ctl < 0 {
+				ctl = i
+			}
+		default:
+			if high < 0 {
+				high = i
+			}
 		}
 	}
 	s.p.steps += to - from

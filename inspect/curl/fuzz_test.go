@@ -7,8 +7,9 @@ import (
 	"testing"
 )
 
-// quoteArgs rebuilds a command line from words, each in single quotes (an
-// inner quote as '\''), the one quoting that needs no escaping rules.
+// quoteArgs rebuilds a command line from words, each in single quotes,
+// the one quoting that has no escapes: an inner quote ends the quoting, is
+// written escaped, and the quoting starts again.
 func quoteArgs(args []string) string {
 	q := make([]string, len(args))
 	for i, a := range args {

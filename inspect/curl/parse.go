@@ -1,6 +1,9 @@
 package curl
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Parse tokenises s like a shell (POSIX, or the Windows cmd form when s is
 // written that way) and interprets the words as curl's options. It stops
@@ -121,12 +124,8 @@ func (p *argParser) withNextArg(written, name string) {
 func (p *argParser) unknown(s string) { p.cmd.Unknown = append(p.cmd.Unknown, s) }
 
 func firstRune(s string) string {
-	for i := range s {
-		if i > 0 {
-			return s[:i]
-		}
-	}
-	return s
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
 }
 
 func (p *argParser) addURL(u string) {

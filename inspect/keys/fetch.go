@@ -89,7 +89,16 @@ func (f Fetcher) Discover(ctx context.Context, issuer, kid string) (Set, Metadat
 		set, err := f.JWKS(ctx, md.JWKSURI, kid)
 		return set, md, err
 	}
-	return Set{}, Metadata{}, fmt.Errorf("discovery for %s failed: %w", issuer, errors.Join(errs...))
+	return Set{}, Metadata{}, fmt.Errorf("discovery for %s failed: %s", issuer, joinErrs(errs))
+}
+
+// joinErrs keeps several failures on one line, for one-sentence errors.
+func joinErrs(errs []error) string {
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
 }
 
 func (f Fetcher) metadata(ctx context.Context, u string) (Metadata, error) {

@@ -49,23 +49,26 @@ func ParseRequest(b []byte) (Request, error) {
 }
 
 // applyPseudo fills the request line from HTTP/2 pseudo-headers when there
-// was none; otherwise they are ignored with a warning.
+// was none (the input began with ':'); otherwise they are ignored with a
+// warning.
 func applyPseudo(req *Request, pseudo []Header, w *warnings) error {
-	if len(pseudo) == 0 {
-		return nil
-	}
 	if req.Method != "" {
-		w.add("ignored HTTP/2 pseudo-headers after the request line")
+		if len(pseudo) > 0 {
+			w.add("ignored HTTP/2 pseudo-headers after the request line")
+		}
 		return nil
 	}
 	method, _ := first(pseudo, "method")
 	path, _ := first(pseudo, "path")
 	authority, hasAuthority := first(pseudo, "authority")
-	if method == "" {
-		return errors.New("the HTTP/2 pseudo-headers have no :method")
+	if !isToken([]byte(method)) {
+		return errors.New("the HTTP/2 pseudo-headers have no valid :method")
 	}
 	if path == "" {
 		path = authority // CONNECT names the authority, not a path
+	}
+	if path == "" {
+		return errors.New("the HTTP/2 pseudo-headers have neither :path nor :authority")
 	}
 	req.Method, req.Target, req.Proto = method, path, "HTTP/2"
 	if _, hasHost := first(req.Headers, "Host"); hasAuthority && !hasHost {

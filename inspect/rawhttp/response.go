@@ -87,9 +87,13 @@ func readResponse(b []byte, i int) (Response, int, error) {
 // the next response starts.
 func bodyBounds(b []byte, sec section, cl int) (end, next int) {
 	from := sec.end
-	if !sec.blank || statusLineAt(b, from) {
+	if !sec.blank {
 		return from, from
 	}
+	// Content-Length first: it is the only way to tell a body line that
+	// looks like a status line from the next response. It counts only
+	// when a response follows it, because curl -L does not print the
+	// bodies of the redirects it follows.
 	if cl >= 0 && cl <= len(b)-from {
 		if after, ok := responseAfter(b, from+cl); ok {
 			return from + cl, after

@@ -102,6 +102,9 @@ func Analyze(in Input, opts Options) Report {
 	tok := Decode(in.Token)
 	r := Report{InputForm: in.Form, Kind: tok.Kind, Token: tok, Source: in.source()}
 	r.Header, r.Payload, r.PayloadText = tok.Header, tok.Payload, tok.PayloadText
+	if r.Header == nil && tok.Kind != KindOpaque {
+		r.Header = json.RawMessage("{}") // CONTRACT: header is an object whenever the token is JWT-shaped
+	}
 	r.OpaqueFormat = strPtr(tok.OpaqueFormat)
 	r.Error = strPtr(tok.Err)
 	r.Times = EvaluateTimes(tok.Claims, opts.now(), opts.Leeway)

@@ -105,11 +105,10 @@ func In(d time.Duration) string { return "in " + Duration(d) }
 
 // Relative phrases when t is, seen from now: "in 4m12s" or "3m12s ago".
 func Relative(t, now time.Time) string {
-	if d := t.Sub(now); d >= 0 {
-		return In(d)
-	} else {
+	if d := t.Sub(now); d < 0 {
 		return Ago(-d)
 	}
+	return In(t.Sub(now))
 }
 
 // Duration is a short human duration whose precision falls as it grows:

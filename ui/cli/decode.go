@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 
@@ -166,7 +167,7 @@ func (e *env) loadSecret(fl decodeFlags) (keys.Set, bool, error) {
 	case fl.secretEnv != "":
 		v := e.getenv(fl.secretEnv)
 		if v == "" {
-			return keys.Set{}, false, fmt.Errorf("environment variable %s is empty or not set", fl.secretEnv)
+			return keys.Set{}, false, fmt.Errorf("%s is empty or not set", envVarName(fl.secretEnv))
 		}
 		raw, source = []byte(v), "--secret-env "+fl.secretEnv
 	default:
@@ -200,3 +201,15 @@ func (e *env) readArgOrStdin(args []string, what string) (string, error) {
 
 // maxStdin bounds what is read from stdin: enough for a pasted request.
 const maxStdin = 8 << 20
+
+// envVarName names the variable for an error, unless the argument does not
+// look like a variable name: then it may be the secret itself, pasted by
+// mistake, and must not be echoed.
+func envVarName(name string) string {
+	if len(name) <= 64 && envNameRE.MatchString(name) {
+		return "environment variable " + name
+	}
+	return "the environment variable named by --secret-env"
+}
+
+var envNameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)

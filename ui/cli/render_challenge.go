@@ -42,7 +42,7 @@ func (p printer) challenge(i int, c challenge.Challenge) {
 		p.line(fmt.Sprintf("   %s%s  %s", p.st.cyan(name), strings.Repeat(" ", max(0, width-len(name))), safe.Line(prm.Value)))
 	}
 	for _, h := range schemeHints(c) {
-		p.line("   " + p.st.dim("→ "+h))
+		p.line("   " + p.st.dim("→ "+safe.Line(h)))
 	}
 }
 

@@ -19,7 +19,7 @@ const maxValueWidth = 64
 func renderToken(w io.Writer, r token.Report, st style) {
 	p := printer{w: w, st: st}
 	p.summary(r)
-	if r.Header != nil {
+	if len(r.Token.HeaderFields) > 0 {
 		p.section("header")
 		p.members(token.Members(r.Header), claims.Header, r)
 	}
@@ -48,7 +48,7 @@ func (p printer) section(s string) { p.line("\n" + p.st.bold(s)) }
 func (p printer) summary(r token.Report) {
 	p.line(p.st.bold(kindTitle(r)) + p.st.dim("  from "+safe.Line(sourceText(r))))
 	if r.Source.Note != "" {
-		p.line(p.st.dim("  " + r.Source.Note))
+		p.line(p.st.dim("  " + safe.Line(r.Source.Note)))
 	}
 	if r.Error != nil {
 		p.line(p.st.red("  malformed: ") + safe.Line(*r.Error))
@@ -83,11 +83,10 @@ func kindTitle(r token.Report) string {
 }
 
 func sourceText(r token.Report) string {
-	s := r.Source.Where
-	if s == "" {
-		s = string(r.InputForm)
+	if r.Source.Where == "" || r.InputForm == token.FormRaw {
+		return string(r.InputForm) + " input"
 	}
-	return s + " (" + string(r.InputForm) + ")"
+	return r.Source.Where + " (" + string(r.InputForm) + ")"
 }
 
 func opaqueText(r token.Report) string {
@@ -102,13 +101,13 @@ func (p printer) signatureText(s token.Signature) string {
 	case token.SigVerified:
 		t := p.st.green("✔ verified") + " with " + deref(s.Key)
 		if s.Reason != nil {
-			t += p.st.dim(" (" + *s.Reason + ")")
+			t += p.st.dim(" (" + safe.Line(*s.Reason) + ")")
 		}
 		return t
 	case token.SigInvalid:
 		t := p.st.red("✖ invalid")
 		if s.Error != nil {
-			t += ": " + *s.Error
+			t += ": " + safe.Line(*s.Error)
 		}
 		return t
 	case token.SigUnsecured:
@@ -131,21 +130,32 @@ func (p printer) timeText(t token.Times) string {
 	return s + p.st.dim(fmt.Sprintf(" · now %s · leeway %s", t.Now.Format(time.RFC3339), t.Leeway))
 }
 
-// members prints name, value and what the name means, aligned in columns.
+// members prints name, value and what the name means, in aligned columns.
 func (p printer) members(ms []token.Member, lookup func(string) (claims.Entry, bool), r token.Report) {
-	width := 0
+	nameW, valueW := 0, 0
+	rows := make([][3]string, 0, len(ms))
 	for _, m := range ms {
-		width = max(width, len(safe.Line(m.Name)))
-	}
-	for _, m := range ms {
-		name := safe.Line(m.Name)
-		value := p.value(m, lookup, r)
-		meaning := ""
+		row := [3]string{safe.Line(m.Name), p.value(m, lookup, r), ""}
 		if e, ok := lookup(m.Name); ok {
-			meaning = p.st.dim("  " + e.Title + " · " + e.Spec)
+			spec, _, _ := strings.Cut(e.Spec, ";")
+			row[2] = e.Title + " · " + spec
 		}
-		p.line(fmt.Sprintf("  %s%s  %s%s", p.st.cyan(name), strings.Repeat(" ", width-len(name)), value, meaning))
+		nameW = max(nameW, len([]rune(row[0])))
+		valueW = min(max(valueW, len([]rune(row[1]))), maxValueWidth)
+		rows = append(rows, row)
 	}
+	for _, row := range rows {
+		line := "  " + p.st.cyan(pad(row[0], nameW)) + "  " + pad(row[1], valueW)
+		if row[2] != "" {
+			line += "  " + p.st.dim(row[2])
+		}
+		p.line(strings.TrimRight(line, " "))
+	}
+}
+
+// pad right-pads s with spaces to n runes.
+func pad(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-len([]rune(s))))
 }
 
 // value shows a member's value: strings bare, times with their date and
@@ -155,13 +165,12 @@ func (p printer) value(m token.Member, lookup func(string) (claims.Entry, bool),
 	if err := json.Unmarshal(m.Value, &s); err != nil {
 		s = string(m.Value)
 	}
-	s = clip(safe.Line(s), maxValueWidth)
 	if e, ok := lookup(m.Name); ok && e.Kind == claims.Time {
 		if t, ok := timeOf(m.Value); ok {
-			s += " " + p.st.dim("= "+t.Format(time.RFC3339)+", "+token.Relative(t, r.Times.Now))
+			return s + " = " + t.Format(time.RFC3339) + " (" + token.Relative(t, r.Times.Now) + ")"
 		}
 	}
-	return s
+	return clip(safe.Line(s), maxValueWidth)
 }
 
 func timeOf(raw json.RawMessage) (time.Time, bool) {

@@ -7,8 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/why401/why401/ui/safe"
 )
 
 // Exit codes shared by every command (CONTRACT "Exit codes").
@@ -59,6 +63,9 @@ func Execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func (e *env) run(args []string) int {
 	root := e.rootCommand()
 	root.SetArgs(args)
+	// Flag errors happen before RunE sees --json, so look for it here:
+	// with --json every error must also be JSON on stdout.
+	e.jsonOut = wantsJSON(args)
 	err := root.Execute()
 	return e.report(err)
 }
@@ -78,12 +85,19 @@ func (e *env) report(err error) int {
 	if errors.As(err, &x) {
 		code = x.code
 	}
-	msg := sentence(err.Error())
+	msg := sentence(safe.Line(strings.ReplaceAll(err.Error(), "\n", "; ")))
 	fmt.Fprintln(e.stderr, "why401: "+msg)
 	if e.jsonOut {
 		writeJSON(e.stdout, map[string]string{"error": msg})
 	}
 	return code
+}
+
+func wantsJSON(args []string) bool {
+	if i := slices.Index(args, "--"); i >= 0 {
+		args = args[:i]
+	}
+	return slices.Contains(args, "--json") || slices.Contains(args, "--json=true")
 }
 
 func (e *env) rootCommand() *cobra.Command {
