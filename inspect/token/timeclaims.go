@@ -85,7 +85,7 @@ func (t Times) Phrase() string {
 		}
 		return s
 	case TimeNotYetValid:
-		return "not valid until " + In(t.Nbf.Sub(t.Now))
+		return "not valid yet: becomes valid " + In(t.Nbf.Sub(t.Now))
 	case TimeNoExpiry:
 		return "has no expiry (exp)"
 	case TimeValid:

@@ -21,7 +21,7 @@ func TestEvaluateTimes(t *testing.T) {
 		{"expired", map[string]any{"exp": num(-3 * time.Minute)}, 0, TimeExpired, "expired 3m ago"},
 		{"expired at exactly exp", map[string]any{"exp": num(0)}, 0, TimeExpired, "expired 0s ago"},
 		{"expired inside leeway", map[string]any{"exp": num(-10 * time.Second)}, 30 * time.Second, TimeValid, "expired 10s ago, but within the 30s leeway"},
-		{"not yet valid", map[string]any{"exp": num(time.Hour), "nbf": num(2 * time.Minute)}, 0, TimeNotYetValid, "not valid until in 2m"},
+		{"not yet valid", map[string]any{"exp": num(time.Hour), "nbf": num(2 * time.Minute)}, 0, TimeNotYetValid, "not valid yet: becomes valid in 2m"},
 		{"nbf inside leeway", map[string]any{"exp": num(time.Hour), "nbf": num(20 * time.Second)}, 30 * time.Second, TimeValid, "expires in 1h"},
 		{"no exp", map[string]any{"sub": "x"}, 0, TimeNoExpiry, "has no expiry (exp)"},
 		{"long ago", map[string]any{"exp": json.Number("1300819380")}, 0, TimeExpired, "expired 15.7 years ago"},

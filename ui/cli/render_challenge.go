@@ -39,7 +39,11 @@ func (p printer) challenge(i int, c challenge.Challenge) {
 	}
 	for _, prm := range c.Params {
 		name := safe.Line(prm.Name)
-		p.line(fmt.Sprintf("   %s%s  %s", p.st.cyan(name), strings.Repeat(" ", max(0, width-len(name))), safe.Line(prm.Value)))
+		value := safe.Line(prm.Value)
+		if value == "" {
+			value = p.st.dim(`""`)
+		}
+		p.line(fmt.Sprintf("   %s%s  %s", p.st.cyan(name), strings.Repeat(" ", max(0, width-len(name))), value))
 	}
 	for _, h := range schemeHints(c) {
 		p.line("   " + p.st.dim("→ "+safe.Line(h)))
@@ -54,7 +58,7 @@ func (p printer) diagnostics(res challenge.Result) {
 	for _, d := range res.Diagnostics {
 		p.line(fmt.Sprintf("  %s  %s  %s", p.st.severity(string(d.Severity)), p.st.bold(d.Code),
 			p.st.dim(fmt.Sprintf("field %d, byte %d: ", d.Field+1, d.Offset))+safe.Line(d.Message)))
-		if d.Field >= 0 && d.Field < len(res.Fields) {
+		if d.Severity != challenge.SeverityInfo && d.Field >= 0 && d.Field < len(res.Fields) {
 			text, caret := excerpt(res.Fields[d.Field], d.Offset, 70)
 			p.line("     " + text)
 			p.line("     " + strings.Repeat(" ", caret) + p.st.red("^"))

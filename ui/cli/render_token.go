@@ -119,11 +119,15 @@ func (p printer) signatureText(s token.Signature) string {
 }
 
 func (p printer) timeText(t token.Times) string {
-	mark := map[token.TimeStatus]string{
-		token.TimeValid: p.st.green("✔ valid"), token.TimeExpired: p.st.red("✖ expired"),
-		token.TimeNotYetValid: p.st.red("✖ not yet valid"), token.TimeNoExpiry: p.st.yellow("▲ no expiry"),
-	}[t.Status]
-	s := mark + ", " + t.Phrase()
+	var s string
+	switch t.Status {
+	case token.TimeValid:
+		s = p.st.green("✔ valid") + ", " + t.Phrase()
+	case token.TimeNoExpiry:
+		s = p.st.yellow("▲ " + t.Phrase())
+	default:
+		s = p.st.red("✖ " + t.Phrase())
+	}
 	if t.Exp != nil {
 		s += p.st.dim(" (exp " + t.Exp.Format(time.RFC3339) + ")")
 	}
