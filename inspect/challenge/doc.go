@@ -17,5 +17,7 @@
 // never hides the rest of the header.
 //
 // Typed accessors (AsBasic, AsDigest, AsBearer, AsDPoP, AsRegistry,
-// AsNegotiate, Hints) read the parameters of the well-known schemes.
+// AsNegotiate, Hints) read the parameters of the well-known schemes, Format
+// serialises challenges back into a field value, and SplitFieldLines turns
+// pasted text into field values.
 package challenge

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -84,23 +83,18 @@ func (e *env) challengeFields(args []string) ([]string, error) {
 	return fields, nil
 }
 
-// readFieldLines reads one field value per line; a line starting with SP or
-// HTAB continues the previous one (obs-fold, left for the parser to unfold
-// and report).
+// readFieldLines reads one field value per line (challenge.SplitFieldLines);
+// blank lines, common when pasting, are not fields.
 func readFieldLines(r io.Reader) ([]string, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), maxStdin)
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
 	var fields []string
-	for sc.Scan() {
-		line := strings.TrimSuffix(sc.Text(), "\r")
-		switch {
-		case strings.TrimSpace(line) == "":
-			continue
-		case (line[0] == ' ' || line[0] == '\t') && len(fields) > 0:
-			fields[len(fields)-1] += "\n" + line
-		default:
-			fields = append(fields, line)
+	for _, f := range challenge.SplitFieldLines(string(b)) {
+		if strings.TrimSpace(f) != "" {
+			fields = append(fields, f)
 		}
 	}
-	return fields, sc.Err()
+	return fields, nil
 }

@@ -1,7 +1,7 @@
 package challenge
 
-// Low-level scans and look-aheads. Each adds its iterations to the step
-// counter; look-aheads never move the scanner.
+// Low-level scans: look-aheads, which never move the scanner, and the skips
+// used to step over broken text. Each adds its iterations to the step counter.
 
 // tokenEnd returns the end of the token starting at i (i itself when none).
 func (s *scanner) tokenEnd(i int) int {
