@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/why401/why401/inspect/fetch"
 )
 
 // DirCache stores fetched key documents as files in a directory, one per
@@ -23,7 +25,7 @@ func (c DirCache) path(u string) string {
 func (c DirCache) Get(u string) ([]byte, time.Time, bool) {
 	p := c.path(u)
 	st, err := os.Stat(p)
-	if err != nil || st.Size() > DefaultMaxBytes {
+	if err != nil || st.Size() > fetch.DefaultMaxBytes {
 		return nil, time.Time{}, false
 	}
 	data, err := os.ReadFile(p)

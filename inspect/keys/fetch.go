@@ -3,24 +3,19 @@ package keys
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/why401/why401/inspect/fetch"
 )
 
-// Defaults for fetching key documents: a JWKS is a few kilobytes, and a
-// debugging tool must not hang on a slow identity provider.
-const (
-	DefaultTimeout  = 10 * time.Second
-	DefaultMaxBytes = 1 << 20
-	DefaultMaxAge   = 10 * time.Minute
-)
+// DefaultMaxAge is how long a cached key document is used before it is
+// fetched again.
+const DefaultMaxAge = 10 * time.Minute
 
 // Cache keeps fetched documents with their fetch time.
 type Cache interface {
@@ -129,75 +124,8 @@ func discoveryURLs(issuer string) []string {
 }
 
 func (f Fetcher) get(ctx context.Context, rawURL string) ([]byte, error) {
-	if err := CheckURL(rawURL); err != nil {
-		return nil, err
-	}
-	ctx, cancel := context.WithTimeout(ctx, f.timeout())
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
-	if err != nil {
-		return nil, fmt.Errorf("cannot fetch %s: %w", rawURL, err)
-	}
-	req.Header.Set("Accept", "application/json, application/jwk-set+json")
-	resp, err := f.client().Do(req)
-	if err != nil {
-		return nil, fmt.Errorf("cannot fetch %s: %w", rawURL, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("fetching %s returned HTTP %d", rawURL, resp.StatusCode)
-	}
-	limit := f.maxBytes()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", rawURL, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes", rawURL, limit)
-	}
-	return data, nil
-}
-
-// CheckURL allows https anywhere and plain http only on loopback, where no
-// one can tamper with the keys in transit.
-func CheckURL(rawURL string) error {
-	u, err := url.Parse(rawURL)
-	if err != nil || u.Host == "" {
-		return fmt.Errorf("%q is not an absolute URL", rawURL)
-	}
-	switch {
-	case u.Scheme == "https":
-		return nil
-	case u.Scheme == "http" && IsLoopback(u.Hostname()):
-		return nil
-	case u.Scheme == "http":
-		return fmt.Errorf("%s uses plain http; keys are fetched over https (http only on loopback)", rawURL)
-	}
-	return fmt.Errorf("%s is not an http(s) URL", rawURL)
-}
-
-// IsLoopback reports whether host is localhost or a loopback address.
-func IsLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
-func (f Fetcher) client() *http.Client {
-	if f.Client != nil {
-		return f.Client
-	}
-	return &http.Client{
-		Timeout: f.timeout(),
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 {
-				return errors.New("too many redirects")
-			}
-			return CheckURL(req.URL.String())
-		},
-	}
+	return fetch.Get(ctx, rawURL, fetch.Options{Client: f.Client, Timeout: f.Timeout, MaxBytes: f.MaxBytes,
+		Accept: "application/json, application/jwk-set+json"})
 }
 
 func (f Fetcher) cached(u string) ([]byte, time.Time, bool) {
@@ -217,13 +145,11 @@ func (f Fetcher) store(u string, data []byte, at time.Time) {
 	}
 }
 
-func (f Fetcher) timeout() time.Duration { return orDefault(f.Timeout, DefaultTimeout) }
-func (f Fetcher) maxAge() time.Duration  { return orDefault(f.MaxAge, DefaultMaxAge) }
-func (f Fetcher) maxBytes() int64 {
-	if f.MaxBytes > 0 {
-		return f.MaxBytes
+func (f Fetcher) maxAge() time.Duration {
+	if f.MaxAge > 0 {
+		return f.MaxAge
 	}
-	return DefaultMaxBytes
+	return DefaultMaxAge
 }
 
 func (f Fetcher) now() time.Time {
@@ -231,11 +157,4 @@ func (f Fetcher) now() time.Time {
 		return f.Now()
 	}
 	return time.Now()
-}
-
-func orDefault(d, def time.Duration) time.Duration {
-	if d > 0 {
-		return d
-	}
-	return def
 }

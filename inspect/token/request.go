@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/why401/why401/inspect/curl"
-	"github.com/why401/why401/inspect/keys"
+	"github.com/why401/why401/inspect/fetch"
 	"github.com/why401/why401/inspect/rawhttp"
 )
 
@@ -138,7 +138,7 @@ func requestURL(req rawhttp.Request) string {
 		return req.Target
 	}
 	scheme := "https"
-	if keys.IsLoopback(strings.Split(host, ":")[0]) {
+	if fetch.IsLoopback(strings.Split(host, ":")[0]) {
 		scheme = "http"
 	}
 	return scheme + "://" + host + req.Target
@@ -163,7 +163,7 @@ func (in Input) findings() []Finding {
 		out = append(out, f("TOKEN_IN_URL", SevWarning, "The token travels in the URL (%s), where proxies, logs and browser history keep it (RFC 6750 §5.3).", in.Where))
 	}
 	u, err := url.Parse(in.URL)
-	if err == nil && u.Scheme == "http" && in.Scheme == "Bearer" && !keys.IsLoopback(u.Hostname()) {
+	if err == nil && u.Scheme == "http" && in.Scheme == "Bearer" && !fetch.IsLoopback(u.Hostname()) {
 		out = append(out, f("BEARER_OVER_HTTP", SevError, "The bearer token is sent to %s over plain http, where anyone on the path can read and reuse it.", u.Host))
 	}
 	return out
