@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
+	"strings"
 )
 
 // ParseRequest reads a raw request: a request line ("GET /path HTTP/1.1",
@@ -150,4 +153,32 @@ func looksLikeTarget(t string) bool {
 
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && bytes.EqualFold([]byte(s[:len(prefix)]), []byte(prefix))
+}
+
+// URL is the absolute URL the request was sent to: the target when it is
+// absolute, else rebuilt from Host (https, or http on loopback, which is
+// what a pasted request most likely used); the bare target when there is
+// no Host.
+func (r Request) URL() string {
+	if u, err := url.Parse(r.Target); err == nil && u.IsAbs() {
+		return r.Target
+	}
+	host, ok := r.Header("Host")
+	if !ok || host == "" {
+		return r.Target
+	}
+	scheme := "https"
+	if h, _, err := net.SplitHostPort(host); err == nil && isLoopback(h) || isLoopback(host) {
+		scheme = "http"
+	}
+	return scheme + "://" + host + r.Target
+}
+
+func isLoopback(host string) bool {
+	host = strings.Trim(host, "[]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -29,7 +29,7 @@ func readRequestForms(s string) (Input, bool, error) {
 		if err != nil {
 			return Input{Form: FormHTTPRequest}, true, fmt.Errorf("cannot read the HTTP request: %w", err)
 		}
-		u := requestURL(req)
+		u := req.URL()
 		in, err := fromCandidates(FormHTTPRequest, requestCandidates(req, u), u)
 		return in, true, err
 	}
@@ -127,21 +127,6 @@ func bodyCandidates(body string) []Candidate {
 		}
 	}
 	return out
-}
-
-func requestURL(req rawhttp.Request) string {
-	if strings.HasPrefix(req.Target, "http://") || strings.HasPrefix(req.Target, "https://") {
-		return req.Target
-	}
-	host, ok := req.Header("Host")
-	if !ok {
-		return req.Target
-	}
-	scheme := "https"
-	if fetch.IsLoopback(strings.Split(host, ":")[0]) {
-		scheme = "http"
-	}
-	return scheme + "://" + host + req.Target
 }
 
 // source describes where the token came from, for the report.

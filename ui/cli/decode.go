@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/why401/why401/inspect/keys"
 	"github.com/why401/why401/inspect/token"
@@ -42,7 +43,13 @@ func (e *env) decodeCommand() *cobra.Command {
 			return e.runDecode(cmd.Context(), fl, args)
 		},
 	}
-	f := cmd.Flags()
+	addDecodeFlags(cmd.Flags(), &fl)
+	return cmd
+}
+
+// addDecodeFlags declares the flags decode and explain share: output and
+// the keys and clock a token is checked with.
+func addDecodeFlags(f *pflag.FlagSet, fl *decodeFlags) {
 	f.BoolVar(&fl.json, "json", false, "print the report as JSON")
 	f.StringVar(&fl.keyFile, "key", "", "verify with a PEM public key or certificate, a JWK or a JWKS `FILE`")
 	f.StringVar(&fl.secretFile, "secret-file", "", "verify with the HMAC secret in `FILE` (used byte for byte)")
@@ -53,7 +60,6 @@ func (e *env) decodeCommand() *cobra.Command {
 	f.StringSliceVar(&fl.algs, "alg", nil, "allowed algorithms, e.g. RS256,ES256 (default: those that fit the key)")
 	f.StringVar(&fl.now, "now", "", "evaluate time claims at this RFC 3339 `TIME` (default: the local clock)")
 	f.DurationVar(&fl.leeway, "leeway", 0, "clock leeway for exp and nbf")
-	return cmd
 }
 
 func (e *env) runDecode(ctx context.Context, fl decodeFlags, args []string) error {

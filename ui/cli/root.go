@@ -123,6 +123,6 @@ func (e *env) rootCommand() *cobra.Command {
 	pf.StringVarP(&e.profile, "profile", "p", "", "credential profile to use")
 	pf.BoolVar(&e.noColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
 	pf.BoolVar(&e.debug, "debug", false, "write a redacted debug log")
-	root.AddCommand(e.decodeCommand(), e.challengeCommand(), e.versionCommand())
+	root.AddCommand(e.decodeCommand(), e.challengeCommand(), e.explainCommand(), e.versionCommand())
 	return root
 }

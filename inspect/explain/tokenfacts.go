@@ -1,0 +1,94 @@
+package explain
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/why401/why401/inspect/token"
+)
+
+// claimString returns a string claim of the token sent.
+func (f *facts) claimString(name string) string {
+	s, _ := f.claims[name].(string)
+	return s
+}
+
+// audiences returns aud as a list.
+func (f *facts) audiences() []string { return token.Audiences(f.claims) }
+
+// scopes collects what the token grants: scope / scp (space-separated
+// string or array), roles and permissions.
+func (f *facts) scopes() []string {
+	var out []string
+	for _, name := range []string{"scope", "scp", "roles", "permissions", "scopes"} {
+		out = append(out, stringsOf(f.claims[name])...)
+	}
+	return dedupe(out)
+}
+
+func stringsOf(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return strings.Fields(x)
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func dedupe(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// timeClaim returns a NumericDate claim of the token sent.
+func (f *facts) timeClaim(name string) *time.Time {
+	n, ok := f.claims[name].(json.Number)
+	if !ok {
+		return nil
+	}
+	x, err := n.Float64()
+	if err != nil || x > 1e15 || x < -1e15 {
+		return nil
+	}
+	t := time.Unix(int64(x), 0).UTC()
+	return &t
+}
+
+// jwt reports whether the token sent is a decoded JWS.
+func (f *facts) jwt() bool { return f.tok != nil && f.tok.Kind == token.KindJWS }
+
+// hasFinding reports whether the token report carries a finding id.
+func (f *facts) hasFinding(id string) (token.Finding, bool) {
+	if f.tok == nil {
+		return token.Finding{}, false
+	}
+	for _, x := range f.tok.Findings {
+		if x.ID == id {
+			return x, true
+		}
+	}
+	return token.Finding{}, false
+}
+
+// cnfJKT is the token's DPoP key binding (RFC 9449 §6.1), "" when unbound.
+func (f *facts) cnfJKT() string {
+	cnf, _ := f.claims["cnf"].(map[string]any)
+	s, _ := cnf["jkt"].(string)
+	return s
+}
+
+func since(a, b time.Time) string { return token.Duration(a.Sub(b)) }

@@ -1,0 +1,356 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/why401/why401/inspect/challenge"
+	"github.com/why401/why401/inspect/explain"
+	"github.com/why401/why401/inspect/fetch"
+	"github.com/why401/why401/inspect/rawhttp"
+	"github.com/why401/why401/inspect/resourcemeta"
+	"github.com/why401/why401/inspect/token"
+)
+
+// explainFlags are the explain command's options; key flags are decode's.
+type explainFlags struct {
+	decodeFlags
+	response        string
+	status          int
+	responseHeaders []string
+	request         string
+	requestHeaders  []string
+	url             string
+	token           string
+	issuer          string
+	audience        string
+	scopes          []string
+	fetchMetadata   bool
+}
+
+func (e *env) explainCommand() *cobra.Command {
+	var fl explainFlags
+	cmd := &cobra.Command{
+		Use:   "explain [flags]",
+		Short: "Explain why a response refused a request",
+		Long: "Explain a 401/403/407 response: give the response (--response FILE|- as `curl -si` or\n" +
+			"`curl -siL` prints it, or --status with --response-header), what was sent (--request FILE,\n" +
+			"--request-header, --token) and optionally what the API expects and the keys to verify with.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			e.jsonOut = fl.json
+			return e.runExplain(cmd.Context(), fl)
+		},
+	}
+	f := cmd.Flags()
+	addDecodeFlags(f, &fl.decodeFlags)
+	f.StringVar(&fl.response, "response", "", "the raw HTTP response in `FILE` (- for stdin), as curl -si or -siL prints it")
+	f.IntVar(&fl.status, "status", 0, "the response status, when there is no --response")
+	f.StringArrayVar(&fl.responseHeaders, "response-header", nil, "a response header `'Name: value'` (repeatable)")
+	f.StringVar(&fl.request, "request", "", "the raw HTTP request in `FILE` (- for stdin)")
+	f.StringArrayVar(&fl.requestHeaders, "request-header", nil, "a request header `'Name: value'` (repeatable)")
+	f.StringVar(&fl.url, "url", "", "the URL the request was sent to, when --request does not say")
+	f.StringVar(&fl.token, "token", "", "the token sent, as `Authorization: Bearer TOKEN` (- for stdin)")
+	f.StringVar(&fl.issuer, "issuer", "", "the issuer this API expects")
+	f.StringVar(&fl.audience, "audience", "", "the audience this API expects")
+	f.StringSliceVar(&fl.scopes, "scope", nil, "scopes this request needs (repeatable or comma-separated)")
+	f.BoolVar(&fl.fetchMetadata, "fetch-metadata", false, "fetch the resource_metadata document the challenge names and check it (RFC 9728)")
+	return cmd
+}
+
+// explainOutput is the explain JSON plus why401's notes on its inputs.
+type explainOutput struct {
+	explain.Result
+	Notes []string `json:"notes"`
+}
+
+func (e *env) runExplain(ctx context.Context, fl explainFlags) error {
+	if e.profile != "" {
+		return usageErr("explain --profile needs a config with profiles, and none exists yet; give --issuer, --audience and --scope instead")
+	}
+	if err := fl.checkStdin(); err != nil {
+		return err
+	}
+	in, notes, err := e.explainInput(ctx, fl)
+	if err != nil {
+		return err
+	}
+	out := explainOutput{Result: explain.Explain(in), Notes: notes}
+	if out.Notes == nil {
+		out.Notes = []string{}
+	}
+	if fl.json {
+		writeJSON(e.stdout, out)
+	} else {
+		renderExplain(e.stdout, out.Result, out.Notes, style{on: e.colour()})
+	}
+	return nil
+}
+
+// checkStdin enforces CONTRACT's "only one input may be -".
+func (fl explainFlags) checkStdin() error {
+	n := 0
+	for _, v := range []string{fl.response, fl.request, fl.token} {
+		if v == "-" {
+			n++
+		}
+	}
+	if n > 1 {
+		return usageErr("only one of --response, --request and --token may read stdin (-)")
+	}
+	if fl.response == "" && fl.status == 0 {
+		return usageErr("give the response with --response FILE (or -), or its status with --status")
+	}
+	if fl.response != "" && (fl.status != 0 || len(fl.responseHeaders) > 0) {
+		return usageErr("give the response either with --response or with --status and --response-header, not both")
+	}
+	return nil
+}
+
+func (e *env) explainInput(ctx context.Context, fl explainFlags) (explain.Input, []string, error) {
+	var in explain.Input
+	var notes []string
+	if err := e.readResponse(fl, &in, &notes); err != nil {
+		return in, nil, err
+	}
+	if err := e.readRequest(fl, &in, &notes); err != nil {
+		return in, nil, err
+	}
+	opts, err := fl.options()
+	if err != nil {
+		return in, nil, err
+	}
+	in.Now = opts.Now
+	if in.Now.IsZero() {
+		in.Now = time.Now().UTC()
+	}
+	in.Expect = explain.Expectations{Issuer: fl.issuer, Audience: fl.audience, Scopes: fl.scopes, Algs: fl.algs}
+	opts.Issuer, opts.Audience = fl.issuer, fl.audience
+	if err := e.decodeSent(ctx, fl, &in, opts); err != nil {
+		return in, nil, err
+	}
+	if fl.fetchMetadata {
+		in.Metadata = e.fetchMetadata(ctx, in)
+	}
+	return in, notes, nil
+}
+
+func (e *env) readInputFile(name, what string) ([]byte, error) {
+	if name == "-" {
+		b, err := io.ReadAll(io.LimitReader(e.stdin, maxStdin+1))
+		if err != nil || len(b) > maxStdin {
+			return nil, usageErr("cannot read the %s from stdin", what)
+		}
+		return b, nil
+	}
+	b, err := readFileCapped(name, maxStdin)
+	if err != nil {
+		return nil, usageErr("cannot read the %s: %v", what, err)
+	}
+	return b, nil
+}
+
+func (e *env) readResponse(fl explainFlags, in *explain.Input, notes *[]string) error {
+	if fl.response == "" {
+		in.Status = fl.status
+		hs, err := parseHeaderFlags(fl.responseHeaders, "--response-header")
+		in.ResponseHeaders = hs
+		return err
+	}
+	b, err := e.readInputFile(fl.response, "response")
+	if err != nil {
+		return err
+	}
+	rs, err := rawhttp.ParseResponses(b)
+	if err != nil {
+		return usageErr("cannot read the response: %v", err)
+	}
+	last := rs[len(rs)-1]
+	for _, r := range rs[:len(rs)-1] {
+		loc, _ := r.Header("Location")
+		in.Redirects = append(in.Redirects, explain.Redirect{Status: r.Status, Location: loc})
+	}
+	in.Status, in.Body = last.Status, last.Body
+	for _, h := range last.Headers {
+		in.ResponseHeaders = append(in.ResponseHeaders, explain.Header{Name: h.Name, Value: h.Value})
+	}
+	for _, w := range last.Warnings {
+		*notes = append(*notes, "response: "+w)
+	}
+	return nil
+}
+
+func (e *env) readRequest(fl explainFlags, in *explain.Input, notes *[]string) error {
+	in.Request.URL = fl.url
+	if fl.request != "" {
+		b, err := e.readInputFile(fl.request, "request")
+		if err != nil {
+			return err
+		}
+		req, err := rawhttp.ParseRequest(b)
+		if err != nil {
+			return usageErr("cannot read the request: %v", err)
+		}
+		in.Request.Method = req.Method
+		if in.Request.URL == "" {
+			in.Request.URL = req.URL()
+		}
+		for _, h := range req.Headers {
+			in.Request.Headers = append(in.Request.Headers, explain.Header{Name: h.Name, Value: h.Value})
+		}
+	}
+	extra, err := parseHeaderFlags(fl.requestHeaders, "--request-header")
+	if err != nil {
+		return err
+	}
+	in.Request.Headers = append(in.Request.Headers, extra...)
+	if fl.token != "" {
+		return e.applyTokenFlag(fl, in, notes)
+	}
+	return nil
+}
+
+// applyTokenFlag puts --token in the Authorization header, replacing one
+// from --request, and says so.
+func (e *env) applyTokenFlag(fl explainFlags, in *explain.Input, notes *[]string) error {
+	raw := fl.token
+	if raw == "-" {
+		b, err := e.readInputFile("-", "token")
+		if err != nil {
+			return err
+		}
+		raw = string(b)
+	}
+	tin, err := token.ReadInput(raw)
+	if err != nil {
+		return exitError{exitUsage, fmt.Errorf("--token: %w", err)}
+	}
+	scheme := "Bearer"
+	if tin.Scheme == "DPoP" {
+		scheme = "DPoP"
+	}
+	var kept []explain.Header
+	for _, h := range in.Request.Headers {
+		if strings.EqualFold(h.Name, "Authorization") {
+			*notes = append(*notes, "--token replaced the Authorization header of the request")
+			continue
+		}
+		kept = append(kept, h)
+	}
+	in.Request.Headers = append(kept, explain.Header{Name: "Authorization", Value: scheme + " " + tin.Token})
+	return nil
+}
+
+// decodeSent decodes the bearer or DPoP token the request carried.
+func (e *env) decodeSent(ctx context.Context, fl explainFlags, in *explain.Input, opts token.Options) error {
+	var auth string
+	for _, h := range in.Request.Headers {
+		if strings.EqualFold(h.Name, "Authorization") {
+			auth = h.Value
+			break
+		}
+	}
+	scheme, value, _ := strings.Cut(strings.TrimSpace(auth), " ")
+	value = strings.TrimSpace(value)
+	form, ok := tokenForm(scheme, value)
+	if !ok {
+		return nil
+	}
+	tin := token.Input{Form: form, Token: value, Scheme: scheme, Where: "Authorization header"}
+	var err error
+	opts.Keys, err = e.loadKeys(ctx, fl.decodeFlags, token.Decode(tin.Token).KID())
+	if err != nil {
+		return exitError{exitUsage, err}
+	}
+	rep := token.Analyze(tin, opts)
+	in.Token = &rep
+	return nil
+}
+
+// tokenForm says whether an Authorization value carries a token to decode:
+// Bearer and DPoP, and single-word values of other token schemes such as
+// GitHub's "token ghp_…"; not passwords, handshakes or signatures.
+func tokenForm(scheme, value string) (token.Form, bool) {
+	if value == "" || strings.ContainsAny(value, " ,") {
+		return "", false
+	}
+	switch strings.ToLower(scheme) {
+	case "bearer":
+		return token.FormBearer, true
+	case "dpop":
+		return token.FormDPoP, true
+	case "basic", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "hoba", "mutual":
+		return "", false
+	}
+	return token.FormAuthorizationHeader, true
+}
+
+func (e *env) fetchMetadata(ctx context.Context, in explain.Input) *explain.Metadata {
+	u := metadataURL(in)
+	if u == "" {
+		return &explain.Metadata{Err: "the response names no resource_metadata and the request URL is unknown"}
+	}
+	m := &explain.Metadata{URL: u}
+	md, err := resourcemeta.Fetch(ctx, u, fetch.Options{})
+	if err != nil {
+		m.Err = err.Error()
+		return m
+	}
+	m.Resource, m.AuthorizationServers, m.ScopesSupported = md.Resource, md.AuthorizationServers, md.ScopesSupported
+	iss := ""
+	if in.Token != nil {
+		iss, _ = in.Token.Token.Claims["iss"].(string)
+	}
+	for _, p := range resourcemeta.Check(md, in.Request.URL, u, iss, in.Expect.Scopes) {
+		m.Problems = append(m.Problems, p.ID+": "+p.Message)
+	}
+	return m
+}
+
+// metadataURL is the challenge's resource_metadata, else the RFC 9728
+// well-known URL of the request.
+func metadataURL(in explain.Input) string {
+	var www []string
+	for _, h := range in.ResponseHeaders {
+		if strings.EqualFold(h.Name, "WWW-Authenticate") {
+			www = append(www, h.Value)
+		}
+	}
+	for _, c := range challenge.Parse(www, challenge.Lenient).Challenges {
+		if urls := c.Hints().ResourceMetadata; len(urls) > 0 {
+			return urls[0]
+		}
+	}
+	if in.Request.URL == "" {
+		return ""
+	}
+	u, err := resourcemeta.WellKnownURL(in.Request.URL)
+	if err != nil {
+		return ""
+	}
+	return u
+}
+
+func parseHeaderFlags(vals []string, flag string) ([]explain.Header, error) {
+	var out []explain.Header
+	for _, v := range vals {
+		name, value, ok := strings.Cut(v, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return nil, usageErr("%s %q is not 'Name: value'", flag, v)
+		}
+		out = append(out, explain.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+	}
+	return out, nil
+}
+
+// statusText is "401 Unauthorized".
+func statusText(code int) string {
+	return strconv.Itoa(code) + " " + http.StatusText(code)
+}
