@@ -20,7 +20,7 @@ build:
 
 # The main job on data that ships with the project (README's first command).
 run:
-	$(GO) run . decode --now 2026-01-01T00:00:00Z --key testdata/demo-key.pem - < testdata/demo-token.jwt
+	$(GO) run . explain --now 2024-06-14T16:04:42Z --response testdata/responses/aspnetcore-jwtbearer-expired.http --token - < testdata/responses/aspnetcore-jwtbearer-expired.token
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

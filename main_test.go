@@ -51,25 +51,72 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// TestReadmeMainJob runs the README's first command as a user would: the
-// demo token on stdin, verified with the demo key at a fixed clock.
-func TestReadmeMainJob(t *testing.T) {
+// TestReadmeExamples runs every `$ why401 …` example of the README the way
+// a user would, through a shell, and compares the output with what the
+// README shows. A line "…" in the README stands for any number of lines.
+func TestReadmeExamples(t *testing.T) {
 	bin := why401Bin.get(t, ".", "why401")
-	token, err := os.ReadFile("testdata/demo-token.jwt")
+	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "decode", "--now", "2026-01-01T00:00:00Z", "--key", "testdata/demo-key.pem", "-")
-	cmd.Stdin = bytes.NewReader(token)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("exit: %v\n%s", err, out)
+	examples := readmeExamples(string(readme))
+	if len(examples) < 3 {
+		t.Fatalf("found %d examples in README.md", len(examples))
 	}
-	for _, want := range []string{"JWS · RS256 · kid demo-2026", "✔ verified", "✔ valid, expires in 45m"} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
+	for _, ex := range examples {
+		t.Run(ex.command, func(t *testing.T) {
+			cmd := exec.Command("sh", "-c", ex.command)
+			cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"), "NO_COLOR=1")
+			out, _ := cmd.Output()
+			if !matchLines(strings.Split(strings.TrimRight(string(out), "\n"), "\n"), ex.output) {
+				t.Errorf("output differs from the README.\n--- got\n%s\n--- README\n%s", out, strings.Join(ex.output, "\n"))
+			}
+		})
+	}
+}
+
+type example struct {
+	command string
+	output  []string
+}
+
+// readmeExamples collects console blocks: a `$ ` line (with `\`
+// continuations) followed by its output.
+func readmeExamples(md string) []example {
+	var out []example
+	blocks := strings.Split(md, "```console\n")
+	for _, b := range blocks[1:] {
+		body, _, _ := strings.Cut(b, "```")
+		lines := strings.Split(strings.TrimRight(body, "\n"), "\n")
+		if len(lines) == 0 || !strings.HasPrefix(lines[0], "$ ") {
+			continue
 		}
+		cmd := strings.TrimPrefix(lines[0], "$ ")
+		i := 1
+		for strings.HasSuffix(cmd, "\\") && i < len(lines) {
+			cmd = strings.TrimSuffix(cmd, "\\") + " " + strings.TrimSpace(lines[i])
+			i++
+		}
+		out = append(out, example{command: cmd, output: lines[i:]})
 	}
+	return out
+}
+
+// matchLines compares output lines with expected ones, where "…" skips.
+func matchLines(got, want []string) bool {
+	if len(want) == 0 {
+		return len(got) == 0
+	}
+	if want[0] == "…" {
+		for k := 0; k <= len(got); k++ {
+			if matchLines(got[k:], want[1:]) {
+				return true
+			}
+		}
+		return false
+	}
+	return len(got) > 0 && got[0] == want[0] && matchLines(got[1:], want[1:])
 }
 
 // BenchmarkDecodeProcess times the whole process, start-up included, for

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/why401/why401/inspect/servermsg"
@@ -141,12 +142,25 @@ func unclassified(f *facts) (Diagnosis, bool) {
 	if text == "" {
 		text = f.said.Body.Description
 	}
-	if text == "" {
+	if text == "" || isGeneric(text, f.status) {
 		return Diagnosis{}, false
 	}
 	return diag("SERVER_SAYS", "info", tierInferred+50, "The server says: "+clipTitle(text),
 		"The server explained the failure in its own words; why401 does not recognise the wording.",
 		"Read the message; the API's documentation for that text usually names the fix.", "server: "+quote(text)), true
+}
+
+// isGeneric is true for messages that only repeat the status, which are
+// not worth quoting as the server's explanation.
+func isGeneric(text string, status int) bool {
+	t := strings.ToLower(strings.Trim(strings.TrimSpace(text), ".!"))
+	t = strings.TrimSpace(strings.TrimPrefix(t, strconv.Itoa(status)))
+	switch t {
+	case "", strings.ToLower(http.StatusText(status)), "unauthorized", "unauthorised", "forbidden",
+		"unauthenticated", "access denied", "not authorized", "authentication required", "authorization required":
+		return true
+	}
+	return false
 }
 
 // tokenCauseKnown reports whether some evidence explains an invalid_token.

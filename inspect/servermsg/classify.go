@@ -19,12 +19,13 @@ type rule struct {
 	re       *regexp.Regexp
 	fixed    map[string]string
 	refine   func(id, segment string, v map[string]string) string
-	fallback bool // only used when no other rule of its set matched
+	fallback bool     // only used when no other rule of its set matched
+	need     []string // words one of which a match contains (prefilter.go)
 }
 
 // wording builds a rule; kv are fixed Values as key, value pairs.
 func wording(id, vendor, pattern string, kv ...string) rule {
-	r := rule{id: id, vendor: vendor, re: regexp.MustCompile(pattern)}
+	r := rule{id: id, vendor: vendor, re: regexp.MustCompile(pattern), need: requiredLiterals(pattern)}
 	for i := 0; i+1 < len(kv); i += 2 {
 		if r.fixed == nil {
 			r.fixed = map[string]string{}
@@ -111,11 +112,12 @@ type match struct {
 // signature validation. [Reason - The key was not found." wins over the
 // plain AADSTS50013 rule for the same words.
 func matchRules(rules []rule, text string) []match {
+	lower := strings.ToLower(text)
 	var accepted []match
 	for pass := 0; pass < 2 && len(accepted) == 0; pass++ {
 		for i := range rules {
 			r := &rules[i]
-			if r.fallback != (pass == 1) {
+			if r.fallback != (pass == 1) || !r.mayMatch(lower) {
 				continue
 			}
 			for _, loc := range r.re.FindAllStringSubmatchIndex(text, 8) {

@@ -197,7 +197,7 @@ func classifyCode(source, code string, tables ...codeTable) (Statement, bool) {
 		st.Values = putValue(st.Values, "reason", m.reason)
 		st.Values = putValue(st.Values, "note", m.note)
 		st.Values = putValue(st.Values, "token", m.token)
-		if t != oauthCodes && t != googleStatus && t != kubernetesReason && t != graphqlCodes {
+		if t != oauthCodes && t != googleStatus && t != kubernetesReason && t != graphqlCodes && t != apiGatewayMessages {
 			st.Values = putValue(st.Values, "code", code)
 		}
 		return st, true

@@ -10,7 +10,7 @@ import (
 // on one screen, and a hostile body must not cost memory or time.
 const (
 	maxBodyRead     = 1 << 20 // bytes of a body ReadBody looks at
-	maxClassify     = 16 << 10
+	maxClassify     = 8 << 10
 	maxQuote        = 300
 	maxError        = 200
 	maxDescription  = 2000

@@ -15,7 +15,8 @@ import (
 // code is used only when no wording named a cause, and then only the most
 // specific code. A code that agrees with a wording lends it its values (S3's
 // RequestTime and ServerTime, for instance). Empty-ID statements are kept
-// only when nothing specific was found.
+// only when nothing specific was found, and then only those from words, or
+// else the first code.
 func Read(r Response) Report {
 	b := ReadBody(header(r.Headers, "Content-Type"), r.Body)
 	var said []Statement
@@ -188,7 +189,15 @@ func merge(said, codes []Statement) []Statement {
 	if len(specific) > 0 {
 		return dedupe(specific)
 	}
-	return dedupe(append(said, codes...))
+	// Nothing specific: what was said in words, else the first code, is
+	// enough for the engine to name the vendor and quote it.
+	if len(said) > 0 {
+		return dedupe(said)
+	}
+	if len(codes) > 0 {
+		return codes[:1]
+	}
+	return nil
 }
 
 func dedupe(in []Statement) []Statement {

@@ -67,7 +67,12 @@ func ReadInput(s string) (Input, error) {
 	if isCookieString(s) {
 		return fromCandidates(FormCookie, cookieCandidates(s, "cookie"), "")
 	}
-	return Input{Form: FormRaw, Token: squeeze(s), Where: "raw token"}, nil
+	if t := squeeze(s); t != s {
+		// Read the token without its line breaks and spaces again, so that
+		// what this returns reads back the same (it may be a cookie string).
+		return ReadInput(t)
+	}
+	return Input{Form: FormRaw, Token: s, Where: "raw token"}, nil
 }
 
 // schemePrefix recognises "Bearer …" and "DPoP …" in any case.
