@@ -112,7 +112,7 @@ type match struct {
 // signature validation. [Reason - The key was not found." wins over the
 // plain AADSTS50013 rule for the same words.
 func matchRules(rules []rule, text string) []match {
-	lower := strings.ToLower(text)
+	lower := foldLower(text)
 	var accepted []match
 	for pass := 0; pass < 2 && len(accepted) == 0; pass++ {
 		for i := range rules {

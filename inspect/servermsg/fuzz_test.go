@@ -81,3 +81,24 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPrefilter checks the prefilter never hides a match: whenever a rule's
+// pattern matches, its required words are in the folded text.
+func FuzzPrefilter(f *testing.F) {
+	for _, c := range realWordings {
+		f.Add(c.text)
+	}
+	f.Add("ſcope is insufficient; TOKEN HAS EXPIRED")
+	f.Fuzz(func(t *testing.T, text string) {
+		text = limitText(text)
+		lower := foldLower(text)
+		for _, set := range [][]rule{vendorRules(), genericRules()} {
+			for i := range set {
+				r := &set[i]
+				if r.re.MatchString(text) && !r.mayMatch(lower) {
+					t.Fatalf("prefilter %q hides a match of %q in %q", r.need, r.re, text)
+				}
+			}
+		}
+	})
+}

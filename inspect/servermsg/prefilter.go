@@ -93,3 +93,10 @@ func (r *rule) mayMatch(lower string) bool {
 	}
 	return false
 }
+
+// foldLower lower-cases text for mayMatch. "ſ" (long s) is the one
+// lower-case rune that case-insensitive patterns match as an ASCII letter
+// ("s") but strings.ToLower leaves alone.
+func foldLower(text string) string {
+	return strings.ReplaceAll(strings.ToLower(text), "ſ", "s")
+}
