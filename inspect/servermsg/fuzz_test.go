@@ -85,8 +85,8 @@ func FuzzRead(f *testing.F) {
 // FuzzPrefilter checks the prefilter never hides a match: whenever a rule's
 // pattern matches, its required words are in the folded text.
 func FuzzPrefilter(f *testing.F) {
-	for _, c := range realWordings {
-		f.Add(c.text)
+	for i := 0; i < len(realWordings); i += 8 {
+		f.Add(realWordings[i].text)
 	}
 	f.Add("ſcope is insufficient; TOKEN HAS EXPIRED")
 	f.Fuzz(func(t *testing.T, text string) {
