@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -56,11 +57,12 @@ func TestMain(m *testing.M) {
 // README shows. A line "…" in the README stands for any number of lines.
 func TestReadmeExamples(t *testing.T) {
 	bin := why401Bin.get(t, ".", "why401")
-	readme, err := os.ReadFile("README.md")
+	raw, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	examples := readmeExamples(string(readme))
+	readme := string(raw)
+	examples := readmeExamples(readme)
 	if len(examples) < 3 {
 		t.Fatalf("found %d examples in README.md", len(examples))
 	}
@@ -69,14 +71,29 @@ func TestReadmeExamples(t *testing.T) {
 			cmd := exec.Command("sh", "-c", ex.command)
 			cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(bin)+":"+os.Getenv("PATH"), "NO_COLOR=1")
 			out, _ := cmd.Output()
-			if !matchLines(strings.Split(strings.TrimRight(string(out), "\n"), "\n"), ex.output) {
-				t.Errorf("output differs from the README.\n--- got\n%s\n--- README\n%s", out, strings.Join(ex.output, "\n"))
+			got := strings.TrimRight(string(out), "\n")
+			if *update {
+				readme = strings.Replace(readme, ex.block, ex.prompt+got+"\n", 1)
+				return
+			}
+			if !matchLines(strings.Split(got, "\n"), ex.output) {
+				t.Errorf("output differs from the README (make golden rewrites it).\n--- got\n%s\n--- README\n%s", got, strings.Join(ex.output, "\n"))
 			}
 		})
 	}
+	if *update {
+		if err := os.WriteFile("README.md", []byte(readme), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
+// update rewrites the README's example outputs (make golden).
+var update = flag.Bool("update", false, "rewrite README.md example outputs")
+
 type example struct {
+	block   string // the whole block body, as it stands in the README
+	prompt  string // the `$ ` lines
 	command string
 	output  []string
 }
@@ -98,7 +115,8 @@ func readmeExamples(md string) []example {
 			cmd = strings.TrimSuffix(cmd, "\\") + " " + strings.TrimSpace(lines[i])
 			i++
 		}
-		out = append(out, example{command: cmd, output: lines[i:]})
+		prompt := strings.Join(lines[:i], "\n") + "\n"
+		out = append(out, example{block: body, prompt: prompt, command: cmd, output: lines[i:]})
 	}
 	return out
 }

@@ -59,6 +59,9 @@ func scanXML(text string) (string, map[string]string, error) {
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
+	// The text is UTF-8 already (decodeText); a declared charset must not
+	// stop the decoder.
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	fields := map[string]string{}
 	fields0 := xmlFields()
 	var root string

@@ -40,26 +40,44 @@
 //
 // # Values keys
 //
-//   - expired_at, not_before, server_time, signed_at, issued_at: instants
-//     as RFC 3339 in UTC, parsed from the vendor's format (ASP.NET's
-//     invariant MM/dd/yyyy HH:mm:ss is read month first). A value the vendor
-//     hid ("[PII is hidden]", "System.DateTime") is left out.
+//   - expired_at, not_before, server_time, signed_at, issued_at, revoked_at:
+//     instants as RFC 3339 in UTC, whole seconds, parsed from the vendor's
+//     format (ASP.NET's invariant MM/dd/yyyy HH:mm:ss is read month first;
+//     zone-less formats are UTC). A value the vendor hid ("[PII is hidden]",
+//     "System.DateTime") or printed as a zero ("1970-01-01") is left out.
 //   - audience: the audience the server rejected; expected: what it wanted
-//     (audience or issuer, as said); issuer: the issuer it rejected; kid: the
-//     key id it could not find; scope: space-separated scopes the server
-//     names as needed; code: the vendor error code (AADSTS50013, IDX10223,
-//     E0000011, …); tenant, client_id, resource: Microsoft identifiers.
+//     (audience, issuer or token type, as said; several are space-separated);
+//     issuer: the issuer it rejected; kid: the key id it could not use;
+//     alg: the algorithm it named; scope: space-separated scopes the server
+//     names as needed; permission: a permission it names (GitHub
+//     "contents=write", Google IAM "storage.objects.get").
+//   - code: the vendor's error code (AADSTS50013, IDX10223, E0000011, an AWS
+//     error type, a Google reason, an Azure Storage code, a Graph
+//     CompactToken code).
 //   - token: which token the server talks about when it is not the access
-//     token that was sent: refresh_token, client_assertion, assertion,
-//     id_token, client_secret, authorization_code.
-//   - principal, action, resource, reason: an AWS authorization failure;
-//     user, verb, resource, api_group, namespace, name, path, cluster_scope:
-//     a Kubernetes RBAC denial.
+//     token that was sent: refresh_token, client_assertion, assertion (an
+//     on-behalf-of user assertion), client_secret, authorization_code,
+//     session_token (AWS STS), sas (Azure shared access signature),
+//     device_code.
+//   - tenant, client_id: Microsoft Entra identifiers named in the text;
+//     service, project: a Google API and project.
+//   - principal, action, resource: an AWS or Azure authorization failure;
+//     user, verb, resource, api_group, namespace, name, path, cluster_scope
+//     ("true"): a Kubernetes RBAC denial.
 //   - tolerance: the clock tolerance the server applied, as a Go duration.
-//   - permission: a GitHub fine-grained permission the server asked for.
-//   - reason: a short machine slug for the specific wording within an ID
-//     (for example missing_authentication_token for AWS_SIGNATURE).
+//   - reason: a short slug for the specific wording within an ID
+//     (missing_authentication_token, signature_expired, session_ended,
+//     no_expiration, key_binding, explicit_deny, …), or the vendor's own
+//     reason text (AWS "because …", Kubernetes RBAC, Entra CAE code).
 //   - note: one sentence on what the vendor means, for the engine to show.
 //
-// Values are facts copied from server text; they are not sanitised here.
+// Quotes and Values are server text and are not sanitised here. A quote
+// from a body is the text as ReadBody read it: line breaks kept, other runs
+// of white space collapsed.
+//
+// # Cost
+//
+// Every rule carries the words one of which any match must contain
+// (prefilter.go), so a text is only run through the few regular expressions
+// that can match it; Classify reads at most 8 KiB of text.
 package servermsg

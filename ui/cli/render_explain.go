@@ -43,18 +43,30 @@ func sentText(r explain.Result) string {
 	return "sent " + safe.Line(r.Credentials.Header+" "+r.Credentials.Fingerprint)
 }
 
-// lead prints the most likely cause in full.
+// lead prints the most likely cause in full, set off by a bar so it reads
+// as the answer even without colour.
 func (p printer) lead(d explain.Diagnosis) {
+	bar := p.barFor(d.Severity)
 	p.line("")
-	p.line(p.mark(d.Severity) + " " + p.st.bold(safe.Line(d.Title)) + "  " + p.st.dim(d.ID))
-	p.line("  " + safe.Line(d.Detail))
+	p.line(bar + " " + p.mark(d.Severity) + " " + p.st.bold(safe.Line(d.Title)) + "  " + p.st.dim(d.ID))
+	p.line(bar + "   " + safe.Line(d.Detail))
 	if len(d.Evidence) > 0 {
-		p.line("  " + p.st.bold("evidence"))
+		p.line(bar + "   " + p.st.bold("evidence"))
 		for _, e := range d.Evidence {
-			p.line("    " + safe.Line(e))
+			p.line(bar + "     " + safe.Line(e))
 		}
 	}
-	p.line("  " + p.st.bold("fix") + "  " + safe.Line(d.Fix))
+	p.line(bar + "   " + p.st.bold("fix") + "  " + safe.Line(d.Fix))
+}
+
+func (p printer) barFor(sev string) string {
+	switch sev {
+	case "error":
+		return p.st.red("┃")
+	case "warning":
+		return p.st.yellow("┃")
+	}
+	return p.st.cyan("┃")
 }
 
 func (p printer) mark(sev string) string {
