@@ -109,6 +109,9 @@ func Explain(in Input) Result {
 	for _, rule := range rules() {
 		ds = append(ds, rule(f)...)
 	}
+	if len(ds) == 0 && in.Status >= 400 {
+		ds = fallback(f)
+	}
 	ds = rank(ds)
 	res := Result{
 		Status: in.Status, Challenges: f.challenges, Diagnostics: f.parse.Diagnostics,
@@ -126,5 +129,6 @@ func Explain(in Input) Result {
 	if res.Diagnosis == nil {
 		res.Diagnosis = []Diagnosis{}
 	}
+	redact(&res, secretsOf(in.Request))
 	return res
 }

@@ -314,6 +314,9 @@ func ruleResourceMetadata(f *facts) []Diagnosis {
 }
 
 func metadataEvidence(m *Metadata) []string {
+	if m.Err != "" && m.URL == "" {
+		return []string{"metadata: " + m.Err}
+	}
 	if m.Err != "" {
 		return []string{"metadata " + m.URL + ": " + m.Err}
 	}

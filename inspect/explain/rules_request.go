@@ -46,7 +46,18 @@ func howToSend(c challenge.Challenge) string {
 // ruleCredentialsNotSeen: credentials went out, yet the server answers
 // with a bare challenge, as if none arrived (rule 4 of the notes).
 func ruleCredentialsNotSeen(f *facts) []Diagnosis {
-	if !f.authSent() || f.status != http.StatusUnauthorized || len(f.challenges) == 0 || f.errorCode != "" {
+	if !f.authSent() || f.status >= 500 {
+		return nil
+	}
+	if said := f.statements("NO_CREDENTIALS"); len(said) > 0 {
+		// The server says nothing arrived, yet something was sent.
+		return []Diagnosis{diag("CREDENTIALS_NOT_SEEN", "error", tierServer+40,
+			"The server says no credentials arrived, but the request sent "+f.creds.Header,
+			"Something between the client and the server dropped or renamed the header, or the server looks for credentials somewhere else.",
+			"Check for a redirect to another host, a proxy or ingress that strips Authorization, and the header or scheme the API documents.",
+			append([]string{"request: " + f.creds.Header + " " + f.creds.Fingerprint}, quoteEvidence(said)...)...)}
+	}
+	if f.status != http.StatusUnauthorized || len(f.challenges) == 0 || f.errorCode != "" {
 		return nil
 	}
 	if len(f.said.Statements) > 0 || !schemeOffered(f) {

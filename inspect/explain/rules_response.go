@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -85,6 +86,24 @@ func (f *facts) awsResponse() bool {
 	return strings.HasPrefix(auth, "AWS4-HMAC-SHA256")
 }
 
+// fallback says what little is known when no rule found a cause for an
+// error status: the status itself and the challenge as sent.
+func fallback(f *facts) []Diagnosis {
+	d := diag("SERVER_SAYS", "warning", tierInferred, fmt.Sprintf("The server refused the request (%d) without saying why in words why401 knows", f.status),
+		"Neither the challenge nor the body matches a known cause.",
+		"Read the challenge and the body below and the API's documentation for them.", fmt.Sprintf("status %d", f.status))
+	if f.errorCode != "" {
+		d.Title = fmt.Sprintf("The server says error=%s", f.errorCode)
+		if f.errorDesc != "" {
+			d.Title += ": " + clipTitle(f.errorDesc)
+		}
+	}
+	for _, c := range f.challenges {
+		d.Evidence = append(d.Evidence, challengeEvidence(c, f.challengeHeader()))
+	}
+	return []Diagnosis{d}
+}
+
 // serverOnlyTitles names causes the server can state that no other rule
 // covers, so its words are not lost.
 func serverOnlyTitles() map[string][2]string {
@@ -92,6 +111,9 @@ func serverOnlyTitles() map[string][2]string {
 		"TOKEN_REVOKED":    {"The server says the token was revoked or its session ended", "Sign in again to get a new token; a revoked token stays refused even before its exp."},
 		"INVALID_CLIENT":   {"The token endpoint rejected the client's credentials", "Check the client id and secret (or certificate) and whether the secret expired."},
 		"CONSENT_REQUIRED": {"The user or an admin has not consented to this app's permissions", "Grant consent for the requested permissions (an admin may have to), then sign in again."},
+		"INVALID_GRANT":    {"The token endpoint rejected the grant (code, refresh token or assertion)", "Start the sign-in again: the code was used or expired, or the refresh token was revoked."},
+		"INVALID_SCOPE":    {"The token endpoint rejected the requested scope", "Request only scopes the client is allowed; check their exact spelling."},
+		"RATE_LIMITED":     {"The server is rate-limiting this caller, not refusing its credentials", "Wait until the rate limit resets (see its Retry-After or rate-limit headers), then retry."},
 	}
 }
 

@@ -3,6 +3,7 @@ package servermsg
 import (
 	"encoding/json"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -296,4 +297,14 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// sortedKeys makes Extra deterministic when the entry cap drops fields.
+func sortedKeys(o map[string]any) []string {
+	keys := make([]string, 0, len(o))
+	for k := range o {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -64,7 +64,7 @@ func addDecodeFlags(f *pflag.FlagSet, fl *decodeFlags) {
 
 func (e *env) runDecode(ctx context.Context, fl decodeFlags, args []string) error {
 	if e.profile != "" {
-		return usageErr("decode --profile needs a config with profiles, and none exists yet; give the key with --key, --jwks or --discover")
+		return usageErr("no profiles exist yet, so --profile cannot be used; give the key with --key, --jwks or --discover")
 	}
 	raw, err := e.readArgOrStdin(args, "a token")
 	if err != nil {

@@ -73,7 +73,7 @@ type explainOutput struct {
 
 func (e *env) runExplain(ctx context.Context, fl explainFlags) error {
 	if e.profile != "" {
-		return usageErr("explain --profile needs a config with profiles, and none exists yet; give --issuer, --audience and --scope instead")
+		return usageErr("no profiles exist yet, so --profile cannot be used; give --issuer, --audience and --scope instead")
 	}
 	if err := fl.checkStdin(); err != nil {
 		return err
@@ -108,6 +108,9 @@ func (fl explainFlags) checkStdin() error {
 	if fl.response == "" && fl.status == 0 {
 		return usageErr("give the response with --response FILE (or -), or its status with --status")
 	}
+	if fl.response == "" && (fl.status < 100 || fl.status > 599) {
+		return usageErr("--status %d is not an HTTP status code (100 to 599)", fl.status)
+	}
 	if fl.response != "" && (fl.status != 0 || len(fl.responseHeaders) > 0) {
 		return usageErr("give the response either with --response or with --status and --response-header, not both")
 	}
@@ -133,7 +136,11 @@ func (e *env) explainInput(ctx context.Context, fl explainFlags) (explain.Input,
 	}
 	in.Expect = explain.Expectations{Issuer: fl.issuer, Audience: fl.audience, Scopes: fl.scopes, Algs: fl.algs}
 	opts.Issuer, opts.Audience = fl.issuer, fl.audience
-	if err := e.decodeSent(ctx, fl, &in, opts); err != nil {
+	opts.Keys, err = e.loadKeys(ctx, fl.decodeFlags, sentKID(in.Request))
+	if err != nil {
+		return in, nil, exitError{exitUsage, err}
+	}
+	if err := e.decodeSent(&in, opts); err != nil {
 		return in, nil, err
 	}
 	if fl.fetchMetadata {
@@ -248,10 +255,10 @@ func (e *env) applyTokenFlag(fl explainFlags, in *explain.Input, notes *[]string
 	return nil
 }
 
-// decodeSent decodes the bearer or DPoP token the request carried.
-func (e *env) decodeSent(ctx context.Context, fl explainFlags, in *explain.Input, opts token.Options) error {
+// sentToken finds the token the request's Authorization header carried.
+func sentToken(r explain.Request) (token.Input, bool) {
 	var auth string
-	for _, h := range in.Request.Headers {
+	for _, h := range r.Headers {
 		if strings.EqualFold(h.Name, "Authorization") {
 			auth = h.Value
 			break
@@ -261,13 +268,25 @@ func (e *env) decodeSent(ctx context.Context, fl explainFlags, in *explain.Input
 	value = strings.TrimSpace(value)
 	form, ok := tokenForm(scheme, value)
 	if !ok {
-		return nil
+		return token.Input{}, false
 	}
-	tin := token.Input{Form: form, Token: value, Scheme: scheme, Where: "Authorization header"}
-	var err error
-	opts.Keys, err = e.loadKeys(ctx, fl.decodeFlags, token.Decode(tin.Token).KID())
-	if err != nil {
-		return exitError{exitUsage, err}
+	return token.Input{Form: form, Token: value, Scheme: scheme, Where: "Authorization header"}, true
+}
+
+// sentKID is the kid of the token sent, so a cached JWKS missing it is refetched.
+func sentKID(r explain.Request) string {
+	if tin, ok := sentToken(r); ok {
+		return token.Decode(tin.Token).KID()
+	}
+	return ""
+}
+
+// decodeSent decodes the token the request carried, verifying it with
+// the keys given.
+func (e *env) decodeSent(in *explain.Input, opts token.Options) error {
+	tin, ok := sentToken(in.Request)
+	if !ok {
+		return nil
 	}
 	rep := token.Analyze(tin, opts)
 	in.Token = &rep
@@ -293,7 +312,7 @@ func tokenForm(scheme, value string) (token.Form, bool) {
 }
 
 func (e *env) fetchMetadata(ctx context.Context, in explain.Input) *explain.Metadata {
-	u := metadataURL(in)
+	u, fromChallenge := metadataURL(in)
 	if u == "" {
 		return &explain.Metadata{Err: "the response names no resource_metadata and the request URL is unknown"}
 	}
@@ -308,15 +327,21 @@ func (e *env) fetchMetadata(ctx context.Context, in explain.Input) *explain.Meta
 	if in.Token != nil {
 		iss, _ = in.Token.Token.Claims["iss"].(string)
 	}
-	for _, p := range resourcemeta.Check(md, in.Request.URL, u, iss, in.Expect.Scopes) {
+	// RFC 9728 §3.3: a document named by the challenge must describe the
+	// URL requested; one found at the well-known URL, the resource it was built from.
+	requested := ""
+	if fromChallenge {
+		requested = in.Request.URL
+	}
+	for _, p := range resourcemeta.Check(md, requested, u, iss, in.Expect.Scopes) {
 		m.Problems = append(m.Problems, p.ID+": "+p.Message)
 	}
 	return m
 }
 
 // metadataURL is the challenge's resource_metadata, else the RFC 9728
-// well-known URL of the request.
-func metadataURL(in explain.Input) string {
+// well-known URL of the request; fromChallenge says which.
+func metadataURL(in explain.Input) (u string, fromChallenge bool) {
 	var www []string
 	for _, h := range in.ResponseHeaders {
 		if strings.EqualFold(h.Name, "WWW-Authenticate") {
@@ -325,17 +350,17 @@ func metadataURL(in explain.Input) string {
 	}
 	for _, c := range challenge.Parse(www, challenge.Lenient).Challenges {
 		if urls := c.Hints().ResourceMetadata; len(urls) > 0 {
-			return urls[0]
+			return urls[0], true
 		}
 	}
 	if in.Request.URL == "" {
-		return ""
+		return "", false
 	}
 	u, err := resourcemeta.WellKnownURL(in.Request.URL)
 	if err != nil {
-		return ""
+		return "", false
 	}
-	return u
+	return u, false
 }
 
 func parseHeaderFlags(vals []string, flag string) ([]explain.Header, error) {
@@ -343,7 +368,8 @@ func parseHeaderFlags(vals []string, flag string) ([]explain.Header, error) {
 	for _, v := range vals {
 		name, value, ok := strings.Cut(v, ":")
 		if !ok || strings.TrimSpace(name) == "" {
-			return nil, usageErr("%s %q is not 'Name: value'", flag, v)
+			// The value may hold a credential: never echo it.
+			return nil, usageErr("a %s value has no header name before a colon; write it as 'Name: value'", flag)
 		}
 		out = append(out, explain.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
 	}

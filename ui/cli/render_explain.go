@@ -23,7 +23,7 @@ func renderExplain(w io.Writer, r explain.Result, notes []string, st style) {
 		p.line(st.dim("  note: " + safe.Line(n)))
 	}
 	if len(r.Diagnosis) == 0 {
-		p.line("\nNothing here explains a failure: the response does not look like an authentication error.")
+		p.line("\nNo cause found: the response does not look like an authentication failure.")
 		return
 	}
 	p.lead(r.Diagnosis[0])
