@@ -119,6 +119,20 @@ func (f *facts) statements(id string) []servermsg.Statement {
 	return out
 }
 
+// codeConfirms reports whether the challenge's bare invalid_token backs a
+// local finding of cause id: it does unless the server named another cause.
+func (f *facts) codeConfirms(id string) bool {
+	if f.errorCode != "invalid_token" {
+		return false
+	}
+	for _, s := range f.said.Statements {
+		if s.ID != "" && s.ID != id {
+			return false
+		}
+	}
+	return true
+}
+
 // saidAny reports whether the server said anything classified as id.
 func (f *facts) saidAny(id string) bool { return len(f.statements(id)) > 0 }
 
@@ -143,8 +157,12 @@ func quote(s string) string {
 	return "\"" + s + "\""
 }
 
-// hasChallenge reports whether a challenge of scheme was offered.
+// hasChallenge reports whether a challenge of scheme was offered. WSO2's
+// unregistered OAuth2 scheme carries RFC 6750 parameters: it is Bearer.
 func (f *facts) hasChallenge(scheme string) bool {
+	if strings.EqualFold(scheme, "bearer") && len(challenge.Lookup(f.challenges, "oauth2")) > 0 {
+		return true
+	}
 	return len(challenge.Lookup(f.challenges, scheme)) > 0
 }
 

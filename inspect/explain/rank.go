@@ -18,17 +18,25 @@ const (
 	tierContext   = 0 // true, but background rather than a cause
 )
 
-// rank sorts by score, keeps the first diagnosis of each id, and drops
-// duplicates the rules may produce from several pieces of evidence.
+// rank sorts by score (ties by id, so the order never depends on map
+// iteration), keeps the best diagnosis of each id and folds the evidence
+// of the others into it.
 func rank(ds []Diagnosis) []Diagnosis {
-	slices.SortStableFunc(ds, func(a, b Diagnosis) int { return cmp.Compare(b.score, a.score) })
-	seen := map[string]bool{}
-	out := ds[:0]
+	slices.SortStableFunc(ds, func(a, b Diagnosis) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.ID, b.ID))
+	})
+	at := map[string]int{}
+	var out []Diagnosis
 	for _, d := range ds {
-		if seen[d.ID] {
+		if i, ok := at[d.ID]; ok {
+			for _, e := range d.Evidence {
+				if !slices.Contains(out[i].Evidence, e) {
+					out[i].Evidence = append(out[i].Evidence, e)
+				}
+			}
 			continue
 		}
-		seen[d.ID] = true
+		at[d.ID] = len(out)
 		if d.Evidence == nil {
 			d.Evidence = []string{}
 		}

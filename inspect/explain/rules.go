@@ -7,7 +7,7 @@ type rule func(*facts) []Diagnosis
 func rules() []rule {
 	return []rule{
 		// what was sent
-		ruleNoCredentials, ruleCredentialsNotSeen, ruleAuthStripped, ruleWrongScheme,
+		ruleNoCredentials, ruleCredentialsNotSeen, ruleRejected, ruleAuthStripped, ruleWrongScheme,
 		// the token
 		ruleExpired, ruleNotYetValid, ruleClockSkew, ruleAudience, ruleIssuer, ruleWrongEnvironment,
 		ruleSignature, ruleKeyNotFound, ruleMalformed, ruleOpaque,

@@ -150,6 +150,10 @@ func ruleClaims(f *facts) []Diagnosis {
 		}
 		d.score = serverTier(true) + 50
 	}
+	if with == nil && f.errorCode == "insufficient_claims" {
+		d.Evidence = append(d.Evidence, challengeEvidence(f.errorFrom, f.challengeHeader()))
+		d.score = serverTier(f.jwt()) + 50
+	}
 	if caps := stringsOf(f.claims["xms_cc"]); f.jwt() && !slices.Contains(caps, "cp1") {
 		d.Evidence = append(d.Evidence, "token xms_cc lacks cp1: the client did not declare it can handle claims challenges")
 	}
@@ -158,6 +162,14 @@ func ruleClaims(f *facts) []Diagnosis {
 }
 
 func ruleDPoPRequired(f *facts) []Diagnosis {
+	if f.scheme == "dpop" {
+		if _, ok := headerValue(f.in.Request.Headers, "DPoP"); !ok {
+			return []Diagnosis{diag("DPOP_REQUIRED", "error", tierLocal+55, "The request has no DPoP proof header",
+				"`Authorization: DPoP <token>` must come with a `DPoP` header holding a proof JWT for this request (RFC 9449 §7.1); without it the token cannot be used.",
+				"Add a DPoP header: a proof signed with the key the token is bound to, with htm, htu, iat, jti and ath.",
+				"request: Authorization DPoP without a DPoP header")}
+		}
+	}
 	said := f.statements("DPOP_REQUIRED")
 	offered := f.hasChallenge("dpop")
 	bound := f.cnfJKT() != ""
@@ -255,6 +267,9 @@ func ruleProxy(f *facts) []Diagnosis {
 	}
 	if f.status == http.StatusProxyAuthRequired {
 		d.Evidence = append(d.Evidence, "status 407")
+	} else {
+		d.score = tierLocal + 20 // a stray Proxy-Authenticate on another status
+		d.Severity = "warning"
 	}
 	return []Diagnosis{d}
 }

@@ -60,14 +60,36 @@ func ruleCredentialsNotSeen(f *facts) []Diagnosis {
 	if f.status != http.StatusUnauthorized || len(f.challenges) == 0 || f.errorCode != "" {
 		return nil
 	}
-	if len(f.said.Statements) > 0 || !schemeOffered(f) {
-		return nil
+	if len(f.said.Statements) > 0 || !schemeOffered(f) || f.creds.Kind != "bearer" && f.creds.Kind != "dpop" {
+		return nil // a Basic or Digest re-challenge means the password was refused: ruleRejected
 	}
 	return []Diagnosis{diag("CREDENTIALS_NOT_SEEN", "error", tierInferred+40,
 		"The server answered as if no credentials arrived",
 		"The request sent "+f.creds.Header+", but the challenge has no error code, which is what servers send when a request carries nothing: something on the way may have dropped the header.",
 		"Check for a redirect to another host, a proxy or ingress that strips Authorization, a misspelt header name, or a scheme written in a case the gateway rejects.",
 		"request: "+f.creds.Header+" "+f.creds.Fingerprint, challengeEvidence(f.challenges[0], f.challengeHeader()))}
+}
+
+// ruleRejected: a password scheme answered with the same challenge again
+// means the user name or password was refused (a stale Digest nonce aside).
+func ruleRejected(f *facts) []Diagnosis {
+	if f.status != http.StatusUnauthorized || f.creds == nil || (f.creds.Kind != "basic" && f.creds.Kind != "digest") {
+		return nil
+	}
+	if !f.hasChallenge(f.creds.Kind) || len(ruleDigestStale(f)) > 0 || len(ruleAuthStripped(f)) > 0 {
+		return nil
+	}
+	for _, s := range f.said.Statements {
+		if s.ID != "" {
+			return nil // the server said more precisely what it refused
+		}
+	}
+	c := challenge.Lookup(f.challenges, f.creds.Kind)[0]
+	return []Diagnosis{diag("CREDENTIALS_REJECTED", "error", tierConfirmed+10,
+		"The server refused the user name or password",
+		"The server answered the "+schemeName(f.creds.Kind)+" credentials with the same challenge again, which is how a wrong user name or password is refused.",
+		"Check the user name and password for this realm; for services that take tokens as passwords (GitHub, registries), use a token with the right permissions.",
+		"request: Authorization "+f.creds.Fingerprint, challengeEvidence(c, f.challengeHeader()))}
 }
 
 // schemeOffered reports whether the scheme sent is among those challenged.
@@ -117,7 +139,13 @@ func knownSchemes() []string {
 }
 
 func ruleWrongScheme(f *facts) []Diagnosis {
-	if f.scheme == "" || len(f.challenges) == 0 || f.hasChallenge(f.scheme) {
+	if f.status == http.StatusProxyAuthRequired || f.creds == nil || len(f.challenges) == 0 {
+		return nil // a 407's challenge is the proxy's, not about the API's credentials
+	}
+	if f.scheme == "" {
+		return credentialsNotAsked(f)
+	}
+	if f.hasChallenge(f.scheme) {
 		return nil
 	}
 	offered := offeredSchemes(f)
@@ -129,6 +157,21 @@ func ruleWrongScheme(f *facts) []Diagnosis {
 		fmt.Sprintf("The server wants %s credentials, not %s", strings.Join(offered, " or "), schemeName(f.scheme)),
 		fmt.Sprintf("The request sent `Authorization: %s …`, but the server only offers %s.", schemeName(f.scheme), strings.Join(offered, ", ")),
 		schemeFix(c), "request: Authorization "+f.creds.Fingerprint, challengeEvidence(c, f.challengeHeader()))}
+}
+
+// credentialsNotAsked: an API key or a cookie went to a server that
+// challenges for an Authorization scheme.
+func credentialsNotAsked(f *facts) []Diagnosis {
+	offered := offeredSchemes(f)
+	what := map[string]string{"api_key": "an API key in " + f.creds.Header, "cookie": "a session cookie"}[f.creds.Kind]
+	if what == "" {
+		return nil
+	}
+	c := f.challenges[0]
+	return []Diagnosis{diag("WRONG_SCHEME", "error", tierConfirmed+20,
+		fmt.Sprintf("The server wants %s credentials; the request sent only %s", strings.Join(offered, " or "), what),
+		"The server challenges for an Authorization scheme and does not take the credentials the request carried.",
+		schemeFix(c), "request: "+f.creds.Header+" "+f.creds.Fingerprint, challengeEvidence(c, f.challengeHeader()))}
 }
 
 func schemeFix(c challenge.Challenge) string {

@@ -2,7 +2,9 @@ package explain
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,6 +41,11 @@ func ruleForbidden(f *facts) []Diagnosis {
 	if f.tok != nil && f.tok.Time.Status == token.TimeExpired && len(said) == 0 {
 		return nil
 	}
+	for _, s := range f.said.Statements {
+		if s.ID != "" && s.ID != "FORBIDDEN_AUTHZ" {
+			return nil // the server named another cause
+		}
+	}
 	d := diag("FORBIDDEN_AUTHZ", "error", tierInferred+20, "Authenticated, but not allowed",
 		"A 403 means the server knows who you are and refuses this action (RFC 9110 §15.5.4): missing role or group, a resource policy, another tenant. Retrying with the same credentials will not help.",
 		"Ask for the role or permission this action needs, or use an identity that has it.", "status 403")
@@ -59,7 +66,7 @@ func ruleForbidden(f *facts) []Diagnosis {
 func ruleAWS(f *facts) []Diagnosis {
 	said := f.statements("AWS_SIGNATURE")
 	for _, st := range f.said.Statements {
-		if st.ID != "AWS_SIGNATURE" && strings.HasPrefix(st.Vendor, "AWS") && f.awsResponse() {
+		if signingCause(st.ID) && strings.HasPrefix(st.Vendor, "AWS") && f.awsResponse() {
 			said = append(said, st)
 		}
 	}
@@ -72,6 +79,16 @@ func ruleAWS(f *facts) []Diagnosis {
 		"AWS services send no challenge; the error body says what failed. Missing Authentication Token also means a wrong path or stage; Signature expired and not yet current mean the signing clock is off.",
 		"Check the access key, session token and region, this machine's clock (signatures are valid for 5 minutes), and that the path and stage exist.", quoteEvidence(said)...)
 	return []Diagnosis{d}
+}
+
+// signingCause: what an AWS error says about the request signature or the
+// credentials behind it (not authorization decisions or throttling).
+func signingCause(id string) bool {
+	switch id {
+	case "CLOCK_SKEW", "SIGNATURE_INVALID", "TOKEN_EXPIRED", "INVALID_CLIENT":
+		return true
+	}
+	return false
 }
 
 // awsResponse reports whether the response came from an AWS service.
@@ -119,7 +136,9 @@ func serverOnlyTitles() map[string][2]string {
 
 func ruleServerOnly(f *facts) []Diagnosis {
 	var out []Diagnosis
-	for id, t := range serverOnlyTitles() {
+	titles := serverOnlyTitles()
+	for _, id := range slices.Sorted(maps.Keys(titles)) {
+		t := titles[id]
 		if said := f.statements(id); len(said) > 0 {
 			out = append(out, diag(id, "error", tierServer+45, t[0], "The server said so in its response.", t[1], quoteEvidence(said)...))
 		}
@@ -134,7 +153,7 @@ func ruleServerSays(f *facts) []Diagnosis {
 	if d, ok := unclassified(f); ok {
 		out = append(out, d)
 	}
-	if f.errorCode == "invalid_token" && !tokenCauseKnown(f) {
+	if f.errorCode == "invalid_token" && f.tok != nil && f.errorDesc == "" && !tokenCauseKnown(f) {
 		out = append(out, diag("SERVER_SAYS", "error", tierServer, "The server says the token is invalid, but not why",
 			"invalid_token covers an expired, revoked, malformed or wrongly signed token (RFC 6750 §3.1); the server did not say which, and nothing in the token shows it here.",
 			"Verify the signature with the issuer's keys (decode --jwks or --discover), check aud and iss against what the API expects, and ask the issuer whether the token was revoked.",
@@ -179,7 +198,9 @@ func isGeneric(text string, status int) bool {
 	t = strings.TrimSpace(strings.TrimPrefix(t, strconv.Itoa(status)))
 	switch t {
 	case "", strings.ToLower(http.StatusText(status)), "unauthorized", "unauthorised", "forbidden",
-		"unauthenticated", "access denied", "not authorized", "authentication required", "authorization required":
+		"unauthenticated", "access denied", "not authorized", "authentication required", "authorization required",
+		"invalid token", "invalid_token", "invalid access token", "token is invalid", "the access token is invalid",
+		"bad token", "invalid bearer token":
 		return true
 	}
 	return false
@@ -187,14 +208,13 @@ func isGeneric(text string, status int) bool {
 
 // tokenCauseKnown reports whether some evidence explains an invalid_token.
 func tokenCauseKnown(f *facts) bool {
-	for _, id := range []string{"TOKEN_EXPIRED", "TOKEN_NOT_YET_VALID", "AUDIENCE_MISMATCH", "ISSUER_MISMATCH",
-		"SIGNATURE_INVALID", "KEY_NOT_FOUND", "TOKEN_MALFORMED", "TOKEN_REVOKED", "CLOCK_SKEW", "WRONG_ENVIRONMENT"} {
-		if f.saidAny(id) {
+	for _, s := range f.said.Statements {
+		if s.ID != "" {
 			return true
 		}
 	}
-	if f.tok == nil {
-		return false
+	if len(ruleDPoPRequired(f)) > 0 || len(ruleDPoPProof(f)) > 0 || len(ruleClaims(f)) > 0 {
+		return true
 	}
 	clock, _ := f.clock()
 	if exp := f.timeClaim("exp"); exp != nil && !clock.Before(*exp) {

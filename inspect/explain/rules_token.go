@@ -36,7 +36,7 @@ func ruleExpired(f *facts) []Diagnosis {
 	switch {
 	case len(said) > 0:
 		d.score = serverTier(local) + 50
-	case local && f.errorCode == "invalid_token":
+	case local && f.codeConfirms("TOKEN_EXPIRED"):
 		d.score = tierConfirmed + 50
 		d.Evidence = append(d.Evidence, challengeEvidence(f.errorFrom, f.challengeHeader()))
 	}
@@ -63,7 +63,8 @@ func ruleNotYetValid(f *facts) []Diagnosis {
 	if !local && len(said) == 0 {
 		return nil
 	}
-	d := diag("TOKEN_NOT_YET_VALID", "error", tierLocal+45, "The server says the token is not valid yet", "",
+	d := diag("TOKEN_NOT_YET_VALID", "error", tierLocal+45, "The server says the token is not valid yet",
+		"The server refused the token as not valid yet (nbf or iat in its future). "+notDecodedNote(f),
 		"Wait until nbf, or fix the clock that is wrong: the issuer's if its iat/nbf are ahead of real time, the server's otherwise.")
 	if local {
 		d.Title = "Token is not valid for another " + since(*nbf, clock)
@@ -73,7 +74,7 @@ func ruleNotYetValid(f *facts) []Diagnosis {
 	d.Evidence = append(d.Evidence, quoteEvidence(said)...)
 	if len(said) > 0 {
 		d.score = serverTier(local) + 45
-	} else if f.errorCode == "invalid_token" {
+	} else if f.codeConfirms("TOKEN_NOT_YET_VALID") {
 		d.score = tierConfirmed + 45
 	}
 	return []Diagnosis{d}
@@ -169,6 +170,8 @@ func ruleAudience(f *facts) []Diagnosis {
 	d.Evidence = append(d.Evidence, quoteEvidence(said)...)
 	if len(said) > 0 {
 		d.score = serverTier(mismatch) + 40
+	} else if f.codeConfirms("AUDIENCE_MISMATCH") {
+		d.score = tierConfirmed + 40
 	}
 	return []Diagnosis{d}
 }
@@ -198,7 +201,7 @@ func (f *facts) wantedAudience(said []servermsg.Statement) (string, string) {
 			}
 		}
 	}
-	if m := f.in.Metadata; m != nil && m.Resource != "" {
+	if m := f.in.Metadata; m != nil && m.Resource != "" && m.Err == "" && len(m.Problems) == 0 {
 		return m.Resource, "resource metadata resource"
 	}
 	return "", ""
@@ -211,7 +214,7 @@ func ruleIssuer(f *facts) []Diagnosis {
 	mismatch := f.jwt() && want != "" && iss != want
 	var ev []string
 	if f.jwt() {
-		if tid, auth := f.claimString("tid"), f.challengeParam("authorization_uri"); tid != "" && auth != "" && !strings.Contains(auth, tid) {
+		if tid, auth := f.claimString("tid"), f.challengeParam("authorization_uri"); tid != "" && auth != "" && !strings.Contains(auth, tid) && !multiTenant(auth) {
 			mismatch = true
 			ev = append(ev, "tid "+tid, "challenge authorization_uri "+auth)
 		}
@@ -234,8 +237,20 @@ func ruleIssuer(f *facts) []Diagnosis {
 	d.Evidence = append(append(d.Evidence, ev...), quoteEvidence(said)...)
 	if len(said) > 0 {
 		d.score = serverTier(mismatch) + 38
+	} else if f.codeConfirms("ISSUER_MISMATCH") {
+		d.score = tierConfirmed + 38
 	}
 	return []Diagnosis{d}
+}
+
+// multiTenant reports whether an Entra authority URL names no tenant.
+func multiTenant(authority string) bool {
+	for _, t := range []string{"/common", "/organizations", "/consumers"} {
+		if strings.Contains(strings.ToLower(authority), t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *facts) challengeParam(name string) string {
@@ -248,8 +263,22 @@ func (f *facts) challengeParam(name string) string {
 }
 
 func ruleWrongEnvironment(f *facts) []Diagnosis {
+	if d, ok := otherEnvironment(f); ok {
+		return []Diagnosis{d}
+	}
+	if said := f.statements("WRONG_ENVIRONMENT"); len(said) > 0 {
+		return []Diagnosis{diag("WRONG_ENVIRONMENT", "error", tierServer+60,
+			"The server does not know this identity or tenant: a token from another environment?",
+			"The server could not find the app, user or tenant the token names, which is what a token from another tenant or environment looks like.",
+			"Use a token issued by this environment's tenant for this API.", quoteEvidence(said)...)}
+	}
+	return nil
+}
+
+// otherEnvironment finds another profile whose issuer or audience the token carries.
+func otherEnvironment(f *facts) (Diagnosis, bool) {
 	if !f.jwt() {
-		return nil
+		return Diagnosis{}, false
 	}
 	iss, aud := f.claimString("iss"), f.audiences()
 	for _, env := range f.in.Others {
@@ -266,16 +295,16 @@ func ruleWrongEnvironment(f *facts) []Diagnosis {
 			continue
 		}
 		score := tierLocal + 60
-		if f.saidAny("AUDIENCE_MISMATCH") || f.saidAny("ISSUER_MISMATCH") || f.saidAny("WRONG_ENVIRONMENT") || f.errorCode == "invalid_token" {
+		if f.saidAny("AUDIENCE_MISMATCH") || f.saidAny("ISSUER_MISMATCH") || f.saidAny("WRONG_ENVIRONMENT") || f.codeConfirms("WRONG_ENVIRONMENT") {
 			score = tierConfirmed + 60
 		}
 		d := diag("WRONG_ENVIRONMENT", "error", score,
 			fmt.Sprintf("This token was issued for %s (iss %s)", env.Name, iss),
 			"The token belongs to another environment's identity provider or API; this one will not accept it.",
 			fmt.Sprintf("Use a token from this environment's profile instead of %s's.", env.Name), ev...)
-		return []Diagnosis{d}
+		return d, true
 	}
-	return nil
+	return Diagnosis{}, false
 }
 
 func ruleSignature(f *facts) []Diagnosis {
@@ -301,7 +330,7 @@ func ruleSignature(f *facts) []Diagnosis {
 	d.Evidence = append(d.Evidence, quoteEvidence(said)...)
 	if len(said) > 0 {
 		d.score = serverTier(local) + 35
-	} else if f.errorCode == "invalid_token" {
+	} else if local && f.codeConfirms("SIGNATURE_INVALID") {
 		d.score = tierConfirmed + 35
 	}
 	return []Diagnosis{d}
@@ -333,7 +362,7 @@ func ruleKeyNotFound(f *facts) []Diagnosis {
 	d.Evidence = append(d.Evidence, quoteEvidence(said)...)
 	if len(said) > 0 {
 		d.score = serverTier(local || kid != "") + 36
-	} else if f.errorCode == "invalid_token" {
+	} else if local && f.codeConfirms("KEY_NOT_FOUND") {
 		d.score = tierConfirmed + 36
 	}
 	return []Diagnosis{d}
@@ -360,7 +389,7 @@ func ruleMalformed(f *facts) []Diagnosis {
 	d.Evidence = append(d.Evidence, quoteEvidence(said)...)
 	if len(said) > 0 {
 		d.score = serverTier(local) + 55
-	} else if f.errorCode == "invalid_token" {
+	} else if local && f.codeConfirms("TOKEN_MALFORMED") {
 		d.score = tierConfirmed + 55
 	}
 	return []Diagnosis{d}
@@ -376,7 +405,15 @@ func ruleOpaque(f *facts) []Diagnosis {
 	}
 	return []Diagnosis{diag("OPAQUE_TOKEN", "info", tierContext+10, "The token is opaque: nothing to decode locally",
 		"The request carried "+what+", not a JWT, so its expiry, audience and scopes cannot be read here; this explanation rests on what the server said.",
-		"Ask the issuer: its introspection (RFC 7662) or tokeninfo endpoint says whether the token is active and what it grants.")}
+		"Ask the issuer: its introspection (RFC 7662) or tokeninfo endpoint says whether the token is active and what it grants.",
+		"token: "+fingerprintOr(f.creds, "an opaque value")+" (not a JWT)")}
+}
+
+func fingerprintOr(c *Credentials, def string) string {
+	if c == nil {
+		return def
+	}
+	return c.Fingerprint
 }
 
 func deref(s *string) string {
