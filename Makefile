@@ -10,6 +10,12 @@ FUZZ_TARGETS := \
 	./inspect/curl:FuzzParseCurl \
 	./inspect/rawhttp:FuzzParseRequest \
 	./inspect/rawhttp:FuzzParseResponses \
+	./inspect/servermsg:FuzzReadBody \
+	./inspect/servermsg:FuzzClassify \
+	./inspect/servermsg:FuzzRead \
+	./inspect/servermsg:FuzzPrefilter \
+	./inspect/dpop:FuzzCheckProof \
+	./inspect/resourcemeta:FuzzParseMetadata \
 	./ui/safe:FuzzLine
 FUZZTIME ?= 10s
 
