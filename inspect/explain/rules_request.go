@@ -63,11 +63,16 @@ func ruleCredentialsNotSeen(f *facts) []Diagnosis {
 	if len(f.said.Statements) > 0 || !schemeOffered(f) || f.creds.Kind != "bearer" && f.creds.Kind != "dpop" {
 		return nil // a Basic or Digest re-challenge means the password was refused: ruleRejected
 	}
-	return []Diagnosis{diag("CREDENTIALS_NOT_SEEN", "error", tierInferred+40,
+	d := diag("CREDENTIALS_NOT_SEEN", "error", tierInferred+40,
 		"The server answered as if no credentials arrived",
 		"The request sent "+f.creds.Header+", but the challenge has no error code, which is what servers send when a request carries nothing: something on the way may have dropped the header.",
 		"Check for a redirect to another host, a proxy or ingress that strips Authorization, a misspelt header name, or a scheme written in a case the gateway rejects.",
-		"request: "+f.creds.Header+" "+f.creds.Fingerprint, challengeEvidence(f.challenges[0], f.challengeHeader()))}
+		"request: "+f.creds.Header+" "+f.creds.Fingerprint, challengeEvidence(f.challenges[0], f.challengeHeader()))
+	if f.in.Request.ViaProxy {
+		d.Detail += " The request went through a proxy, which may be the one dropping it."
+		d.Evidence = append(d.Evidence, "the request went through a proxy (CONNECT)")
+	}
+	return []Diagnosis{d}
 }
 
 // ruleRejected: a password scheme answered with the same challenge again

@@ -180,6 +180,9 @@ func (e *env) readResponse(fl explainFlags, in *explain.Input, notes *[]string) 
 		return usageErr("cannot read the response: %v", err)
 	}
 	last := rs[len(rs)-1]
+	for _, r := range rs {
+		in.Request.ViaProxy = in.Request.ViaProxy || r.Tunneled // curl printed a CONNECT preamble
+	}
 	for _, r := range rs[:len(rs)-1] {
 		loc, _ := r.Header("Location")
 		in.Redirects = append(in.Redirects, explain.Redirect{Status: r.Status, Location: loc})
