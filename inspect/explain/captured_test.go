@@ -81,11 +81,10 @@ func capturedInput(t testing.TB, c capturedCase) Input {
 	for _, h := range req.Headers {
 		in.Request.Headers = append(in.Request.Headers, Header{h.Name, h.Value})
 	}
-	if auth, ok := req.Header("Authorization"); ok {
-		scheme, value, _ := strings.Cut(strings.TrimSpace(auth), " ")
-		value = strings.TrimSpace(value)
-		if form, ok := sentTokenForm(scheme, value); ok {
-			rep := token.Analyze(token.Input{Form: form, Token: value, Scheme: scheme}, token.Options{Now: clock})
+	if _, ok := req.Header("Authorization"); ok {
+		if tin, ok := SentToken(in.Request); ok {
+			value := tin.Token
+			rep := token.Analyze(tin, token.Options{Now: clock})
 			in.Token = &rep
 			if c.Token != "" {
 				tb, err := os.ReadFile(filepath.Join(capturedDir, c.Token))

@@ -77,10 +77,8 @@ func exchange(t testing.TB, raw string, auth string, reqHeaders ...string) Input
 	}
 	if auth != "" {
 		in.Request.Headers = append(in.Request.Headers, Header{"Authorization", auth})
-		scheme, value, _ := strings.Cut(strings.TrimSpace(auth), " ")
-		value = strings.TrimSpace(value)
-		if form, ok := sentTokenForm(scheme, value); ok {
-			rep := token.Analyze(token.Input{Form: form, Token: value, Scheme: scheme}, token.Options{Now: now})
+		if tin, ok := SentToken(in.Request); ok {
+			rep := token.Analyze(tin, token.Options{Now: now})
 			in.Token = &rep
 		}
 	}
@@ -104,23 +102,4 @@ func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) 
 func mustJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
-}
-
-// sentTokenForm mirrors the CLI (ui/cli/explain.go tokenForm): which
-// Authorization values carry a token to decode. Bearer and DPoP, and
-// single-word values of other token schemes such as GitHub's "token ghp_…";
-// not passwords, handshakes or signatures, and not an empty value.
-func sentTokenForm(scheme, value string) (token.Form, bool) {
-	if value == "" || strings.ContainsAny(value, " ,") {
-		return "", false
-	}
-	switch strings.ToLower(scheme) {
-	case "bearer":
-		return token.FormBearer, true
-	case "dpop":
-		return token.FormDPoP, true
-	case "basic", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "hoba", "mutual":
-		return "", false
-	}
-	return token.FormAuthorizationHeader, true
 }

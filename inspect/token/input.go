@@ -55,14 +55,14 @@ func ReadInput(s string) (Input, error) {
 		return Input{}, errors.New("no token was given")
 	}
 	if in, ok, err := readRequestForms(s); ok {
-		return in, err
+		return nonEmpty(in, err)
 	}
-	if in, ok := readHeaderLine(s); ok {
-		return in, nil
+	if in, ok, err := readHeaderLine(s); ok {
+		return nonEmpty(in, err)
 	}
 	s = unquote(s)
 	if scheme, rest, ok := schemePrefix(s); ok {
-		return Input{Form: Form(strings.ToLower(scheme)), Token: squeeze(rest), Scheme: scheme, Where: scheme + " value"}, nil
+		return nonEmpty(Input{Form: Form(strings.ToLower(scheme)), Token: squeeze(rest), Scheme: scheme, Where: scheme + " value"}, nil)
 	}
 	if isCookieString(s) {
 		return fromCandidates(FormCookie, cookieCandidates(s, "cookie"), "")
@@ -75,11 +75,27 @@ func ReadInput(s string) (Input, error) {
 	return Input{Form: FormRaw, Token: s, Where: "raw token"}, nil
 }
 
+// nonEmpty refuses a found place that holds no token ("Authorization:",
+// "Bearer " with nothing after it, a cookie with an empty value).
+func nonEmpty(in Input, err error) (Input, error) {
+	if err == nil && in.Token == "" {
+		return in, fmt.Errorf("the %s holds no token", strings.ToLower(orDefault(in.Where, string(in.Form))))
+	}
+	return in, err
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
 // schemePrefix recognises "Bearer …" and "DPoP …" in any case.
 func schemePrefix(s string) (scheme, rest string, ok bool) {
 	name, rest, found := strings.Cut(s, " ")
 	if !found {
-		return "", "", false
+		rest = "" // "Bearer" on its own: the scheme without a token
 	}
 	switch strings.ToLower(name) {
 	case "bearer":
@@ -92,22 +108,22 @@ func schemePrefix(s string) (scheme, rest string, ok bool) {
 
 var headerLineRE = regexp.MustCompile(`^(?i)(authorization|proxy-authorization|cookie|set-cookie)\s*:\s*`)
 
-func readHeaderLine(s string) (Input, bool) {
+func readHeaderLine(s string) (Input, bool, error) {
 	m := headerLineRE.FindStringSubmatch(s)
 	if m == nil {
-		return Input{}, false
+		return Input{}, false, nil
 	}
 	value := strings.TrimSpace(s[len(m[0]):])
 	switch strings.ToLower(m[1]) {
 	case "cookie":
-		in, _ := fromCandidates(FormCookie, cookieCandidates(value, "cookie"), "")
-		return in, true
+		in, err := fromCandidates(FormCookie, cookieCandidates(value, "cookie"), "")
+		return in, true, err
 	case "set-cookie":
-		in, _ := fromCandidates(FormSetCookie, setCookieCandidates(value), "")
-		return in, true
+		in, err := fromCandidates(FormSetCookie, setCookieCandidates(value), "")
+		return in, true, err
 	}
 	c := credentials(value, m[1]+" header")
-	return Input{Form: FormAuthorizationHeader, Token: c.Value, Scheme: c.Scheme, Where: c.Where, Candidates: []Candidate{c}}, true
+	return Input{Form: FormAuthorizationHeader, Token: c.Value, Scheme: c.Scheme, Where: c.Where, Candidates: []Candidate{c}}, true, nil
 }
 
 // credentials splits an Authorization value into scheme and token.

@@ -86,6 +86,9 @@ func lintSignature(in lintInput) []Finding {
 	if strings.EqualFold(alg, "none") {
 		return nil
 	}
+	if len(sig) == 0 && alg == "" {
+		return []Finding{f("SIG_EMPTY", SevError, "The signature segment is empty and the header names no alg: the token is not signed.")}
+	}
 	if len(sig) == 0 {
 		return []Finding{f("SIG_EMPTY", SevError, "The signature segment is empty although alg is %s: the signature was stripped.", alg)}
 	}

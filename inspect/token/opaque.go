@@ -53,8 +53,14 @@ func OpaqueFormat(raw string) string {
 	return ""
 }
 
+// FormatHTTPBasic marks Basic credentials found where a token was expected.
+const FormatHTTPBasic = "http_basic"
+
 // OpaqueDescription says in words what a recognised format is.
 func OpaqueDescription(name string) string {
+	if name == FormatHTTPBasic {
+		return "HTTP Basic credentials (a user name and password, not a token)"
+	}
 	for _, p := range opaquePatterns() {
 		if p.name == name {
 			return p.what

@@ -3,6 +3,7 @@ package token
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/why401/why401/inspect/keys"
@@ -100,6 +101,10 @@ type Report struct {
 // Analyze decodes, lints and (given keys) verifies the token in in.
 func Analyze(in Input, opts Options) Report {
 	tok := Decode(in.Token)
+	if strings.EqualFold(in.Scheme, "basic") {
+		// user:password in base64 is not a token: never decode or show it.
+		tok = Token{Raw: in.Token, Kind: KindOpaque, OpaqueFormat: FormatHTTPBasic}
+	}
 	r := Report{InputForm: in.Form, Kind: tok.Kind, Token: tok, Source: in.source()}
 	r.Header, r.Payload, r.PayloadText = tok.Header, tok.Payload, tok.PayloadText
 	if r.Header == nil && tok.Kind != KindOpaque {
@@ -139,7 +144,7 @@ func signature(tok Token, opts Options) (Signature, []keys.Issue) {
 	case tok.Kind == KindMalformed:
 		s.Status = SigUnverified
 		return s, nil
-	case tok.Alg() == "none" || tok.Alg() == "None" || tok.Alg() == "NONE":
+	case strings.EqualFold(tok.Alg(), "none"):
 		s.Status = SigUnsecured
 		return s, nil
 	case len(opts.Keys) == 0:

@@ -3,7 +3,9 @@ package token
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/why401/why401/inspect/curl"
@@ -94,8 +96,9 @@ func queryCandidates(rawURL string) []Candidate {
 		return nil
 	}
 	var out []Candidate
-	for name, vals := range u.Query() {
-		if isTokenName(name) && len(vals) > 0 && vals[0] != "" {
+	q := u.Query()
+	for _, name := range slices.Sorted(maps.Keys(q)) {
+		if vals := q[name]; isTokenName(name) && vals[0] != "" {
 			out = append(out, Candidate{Value: vals[0], Where: "query parameter " + name, inURL: true})
 		}
 	}
@@ -112,16 +115,16 @@ func bodyCandidates(body string) []Candidate {
 	var out []Candidate
 	var obj map[string]any
 	if json.Unmarshal([]byte(body), &obj) == nil {
-		for name, v := range obj {
-			if s, ok := v.(string); ok && isTokenName(name) && s != "" {
+		for _, name := range slices.Sorted(maps.Keys(obj)) {
+			if s, ok := obj[name].(string); ok && isTokenName(name) && s != "" {
 				out = append(out, Candidate{Value: s, Where: "body field " + name})
 			}
 		}
 		return out
 	}
 	if form, err := url.ParseQuery(body); err == nil {
-		for name, vals := range form {
-			if isTokenName(name) && len(vals) > 0 && vals[0] != "" {
+		for _, name := range slices.Sorted(maps.Keys(form)) {
+			if vals := form[name]; isTokenName(name) && vals[0] != "" {
 				out = append(out, Candidate{Value: vals[0], Where: "body field " + name})
 			}
 		}

@@ -76,7 +76,7 @@ func (e *env) challengeFields(args []string) ([]string, error) {
 		}
 		return args, nil
 	}
-	fields, err := readFieldLines(io.LimitReader(e.stdin, maxStdin))
+	fields, err := readFieldLines(io.LimitReader(e.stdin, maxStdin+1))
 	if err != nil {
 		return nil, exitError{exitUsage, fmt.Errorf("cannot read stdin: %w", err)}
 	}
@@ -89,6 +89,9 @@ func readFieldLines(r io.Reader) ([]string, error) {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
+	}
+	if len(b) > maxStdin {
+		return nil, fmt.Errorf("it holds more than %d bytes", maxStdin)
 	}
 	var fields []string
 	for _, f := range challenge.SplitFieldLines(string(b)) {

@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/why401/why401/inspect/challenge"
 	"github.com/why401/why401/inspect/explain"
 	"github.com/why401/why401/inspect/fetch"
 	"github.com/why401/why401/inspect/rawhttp"
@@ -75,7 +74,7 @@ func (e *env) runExplain(ctx context.Context, fl explainFlags) error {
 	if e.profile != "" {
 		return usageErr("no profiles exist yet, so --profile cannot be used; give --issuer, --audience and --scope instead")
 	}
-	if err := fl.checkStdin(); err != nil {
+	if err := fl.validate(); err != nil {
 		return err
 	}
 	in, notes, err := e.explainInput(ctx, fl)
@@ -94,8 +93,9 @@ func (e *env) runExplain(ctx context.Context, fl explainFlags) error {
 	return nil
 }
 
-// checkStdin enforces CONTRACT's "only one input may be -".
-func (fl explainFlags) checkStdin() error {
+// validate checks the flags that go together: CONTRACT's "only one input
+// may be -", and one way of giving the response.
+func (fl explainFlags) validate() error {
 	n := 0
 	for _, v := range []string{fl.response, fl.request, fl.token} {
 		if v == "-" {
@@ -140,9 +140,7 @@ func (e *env) explainInput(ctx context.Context, fl explainFlags) (explain.Input,
 	if err != nil {
 		return in, nil, exitError{exitUsage, err}
 	}
-	if err := e.decodeSent(&in, opts); err != nil {
-		return in, nil, err
-	}
+	decodeSent(&in, opts)
 	if fl.fetchMetadata {
 		in.Metadata = e.fetchMetadata(ctx, in)
 	}
@@ -243,8 +241,12 @@ func (e *env) applyTokenFlag(fl explainFlags, in *explain.Input, notes *[]string
 		return exitError{exitUsage, fmt.Errorf("--token: %w", err)}
 	}
 	scheme := "Bearer"
-	if tin.Scheme == "DPoP" {
+	switch {
+	case tin.Scheme == "DPoP":
 		scheme = "DPoP"
+	case tin.Scheme != "" && tin.Scheme != "Bearer":
+		// Never turn a password or another scheme's credentials into a Bearer token.
+		return usageErr("--token takes a bearer or DPoP token; give %s credentials with --request or --request-header", tin.Scheme)
 	}
 	var kept []explain.Header
 	for _, h := range in.Request.Headers {
@@ -258,27 +260,9 @@ func (e *env) applyTokenFlag(fl explainFlags, in *explain.Input, notes *[]string
 	return nil
 }
 
-// sentToken finds the token the request's Authorization header carried.
-func sentToken(r explain.Request) (token.Input, bool) {
-	var auth string
-	for _, h := range r.Headers {
-		if strings.EqualFold(h.Name, "Authorization") {
-			auth = h.Value
-			break
-		}
-	}
-	scheme, value, _ := strings.Cut(strings.TrimSpace(auth), " ")
-	value = strings.TrimSpace(value)
-	form, ok := tokenForm(scheme, value)
-	if !ok {
-		return token.Input{}, false
-	}
-	return token.Input{Form: form, Token: value, Scheme: scheme, Where: "Authorization header"}, true
-}
-
 // sentKID is the kid of the token sent, so a cached JWKS missing it is refetched.
 func sentKID(r explain.Request) string {
-	if tin, ok := sentToken(r); ok {
+	if tin, ok := explain.SentToken(r); ok {
 		return token.Decode(tin.Token).KID()
 	}
 	return ""
@@ -286,40 +270,22 @@ func sentKID(r explain.Request) string {
 
 // decodeSent decodes the token the request carried, verifying it with
 // the keys given.
-func (e *env) decodeSent(in *explain.Input, opts token.Options) error {
-	tin, ok := sentToken(in.Request)
-	if !ok {
-		return nil
+func decodeSent(in *explain.Input, opts token.Options) {
+	if tin, ok := explain.SentToken(in.Request); ok {
+		rep := token.Analyze(tin, opts)
+		in.Token = &rep
 	}
-	rep := token.Analyze(tin, opts)
-	in.Token = &rep
-	return nil
-}
-
-// tokenForm says whether an Authorization value carries a token to decode:
-// Bearer and DPoP, and single-word values of other token schemes such as
-// GitHub's "token ghp_…"; not passwords, handshakes or signatures.
-func tokenForm(scheme, value string) (token.Form, bool) {
-	if value == "" || strings.ContainsAny(value, " ,") {
-		return "", false
-	}
-	switch strings.ToLower(scheme) {
-	case "bearer":
-		return token.FormBearer, true
-	case "dpop":
-		return token.FormDPoP, true
-	case "basic", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "hoba", "mutual":
-		return "", false
-	}
-	return token.FormAuthorizationHeader, true
 }
 
 func (e *env) fetchMetadata(ctx context.Context, in explain.Input) *explain.Metadata {
-	u, fromChallenge := metadataURL(in)
+	u, fromChallenge, urlProblems := explain.MetadataURL(in.ResponseHeaders, in.Request.URL)
 	if u == "" {
 		return &explain.Metadata{Err: "the response names no resource_metadata and the request URL is unknown"}
 	}
 	m := &explain.Metadata{URL: u}
+	for _, p := range urlProblems {
+		m.Problems = append(m.Problems, p.ID+": "+p.Message)
+	}
 	md, err := resourcemeta.Fetch(ctx, u, fetch.Options{})
 	if err != nil {
 		m.Err = err.Error()
@@ -340,30 +306,6 @@ func (e *env) fetchMetadata(ctx context.Context, in explain.Input) *explain.Meta
 		m.Problems = append(m.Problems, p.ID+": "+p.Message)
 	}
 	return m
-}
-
-// metadataURL is the challenge's resource_metadata, else the RFC 9728
-// well-known URL of the request; fromChallenge says which.
-func metadataURL(in explain.Input) (u string, fromChallenge bool) {
-	var www []string
-	for _, h := range in.ResponseHeaders {
-		if strings.EqualFold(h.Name, "WWW-Authenticate") {
-			www = append(www, h.Value)
-		}
-	}
-	for _, c := range challenge.Parse(www, challenge.Lenient).Challenges {
-		if urls := c.Hints().ResourceMetadata; len(urls) > 0 {
-			return urls[0], true
-		}
-	}
-	if in.Request.URL == "" {
-		return "", false
-	}
-	u, err := resourcemeta.WellKnownURL(in.Request.URL)
-	if err != nil {
-		return "", false
-	}
-	return u, false
 }
 
 func parseHeaderFlags(vals []string, flag string) ([]explain.Header, error) {

@@ -170,16 +170,26 @@ func (p printer) value(m token.Member, lookup func(string) (claims.Entry, bool),
 		s = string(m.Value)
 	}
 	if e, ok := lookup(m.Name); ok && e.Kind == claims.Time {
-		if t, ok := timeOf(m.Value); ok {
+		if t, ok := timeOf(m.Name, m.Value, r.Times); ok {
 			return s + " = " + t.Format(time.RFC3339) + " (" + token.Relative(t, r.Times.Now) + ")"
 		}
 	}
 	return clip(safe.Line(s), maxValueWidth)
 }
 
-func timeOf(raw json.RawMessage) (time.Time, bool) {
+// timeOf is the date a time claim stands for: the evaluated one for the
+// claims the time check uses, so the table and the time line agree; other
+// NumericDate claims only when they are JSON numbers.
+func timeOf(name string, raw json.RawMessage, t token.Times) (time.Time, bool) {
+	evaluated := map[string]*time.Time{"exp": t.Exp, "nbf": t.Nbf, "iat": t.Iat, "auth_time": t.AuthTime}
+	if v, ok := evaluated[name]; ok {
+		if v == nil {
+			return time.Time{}, false
+		}
+		return *v, true
+	}
 	var n json.Number
-	if err := json.Unmarshal(raw, &n); err != nil {
+	if len(raw) == 0 || raw[0] == '"' || json.Unmarshal(raw, &n) != nil {
 		return time.Time{}, false
 	}
 	f, err := n.Float64()

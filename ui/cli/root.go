@@ -47,11 +47,12 @@ type env struct {
 	getenv         func(string) string
 	isTerminal     func(any) bool
 
-	configDir string
-	profile   string
-	noColor   bool
-	debug     bool
-	jsonOut   bool // set by a command's --json, so errors are JSON too
+	configDir   string
+	profile     string
+	noColor     bool
+	debug       bool
+	showVersion bool
+	jsonOut     bool // set by a command's --json, so errors are JSON too
 }
 
 // Execute runs the command line and returns the process exit code.
@@ -106,12 +107,19 @@ func (e *env) rootCommand() *cobra.Command {
 		Short: "Explain why an HTTP request got 401 or 403",
 		Long: "why401 decodes the token a request carried, parses the WWW-Authenticate challenge\n" +
 			"that came back, and says in plain words why the request was refused.",
-		Version:           version(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
+		},
+		// --version is global (CONTRACT): accepted before or after any subcommand.
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			if e.showVersion {
+				e.printVersion()
+				return silentExit(exitOK)
+			}
+			return nil
 		},
 	}
 	root.SetIn(e.stdin)
@@ -123,6 +131,7 @@ func (e *env) rootCommand() *cobra.Command {
 	pf.StringVarP(&e.profile, "profile", "p", "", "credential profile to use")
 	pf.BoolVar(&e.noColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
 	pf.BoolVar(&e.debug, "debug", false, "write a redacted debug log")
+	pf.BoolVar(&e.showVersion, "version", false, "print the version")
 	root.AddCommand(e.decodeCommand(), e.challengeCommand(), e.explainCommand(), e.versionCommand())
 	return root
 }

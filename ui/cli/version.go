@@ -23,8 +23,12 @@ func (e *env) versionCommand() *cobra.Command {
 		Short: "Print the version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(e.stdout, "why401 %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			e.printVersion()
 			return nil
 		},
 	}
+}
+
+func (e *env) printVersion() {
+	fmt.Fprintf(e.stdout, "why401 %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
