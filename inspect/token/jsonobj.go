@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 )
 
 // parseObject parses a JSON object, keeping numbers exact, and lists member
@@ -22,10 +21,43 @@ func parseObject(raw []byte) (map[string]any, []string, error) {
 	if fields == nil {
 		return nil, nil, errors.New("it is null, not an object")
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if len(bytes.TrimSpace(raw[dec.InputOffset():])) > 0 {
 		return nil, nil, errors.New("there is data after the JSON object")
 	}
-	return fields, duplicateNames(raw), nil
+	var dups []string
+	if topLevelMembers(raw) > len(fields) {
+		dups = duplicateNames(raw) // only then pay for naming them
+	}
+	return fields, dups, nil
+}
+
+// topLevelMembers counts the members of a JSON object by its colons at
+// depth one, outside strings: more members than map keys means a name repeats.
+func topLevelMembers(raw []byte) int {
+	depth, n := 0, 0
+	inString, escaped := false, false
+	for _, c := range raw {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		case c == ':' && depth == 1:
+			n++
+		}
+	}
+	return n
 }
 
 // duplicateNames scans the top-level object for repeated member names.
