@@ -63,9 +63,6 @@ func addDecodeFlags(f *pflag.FlagSet, fl *decodeFlags) {
 }
 
 func (e *env) runDecode(ctx context.Context, fl decodeFlags, args []string) error {
-	if e.profile != "" {
-		return usageErr("no profiles exist yet, so --profile cannot be used; give the key with --key, --jwks or --discover")
-	}
 	raw, err := e.readArgOrStdin(args, "a token")
 	if err != nil {
 		return err
@@ -78,9 +75,19 @@ func (e *env) runDecode(ctx context.Context, fl decodeFlags, args []string) erro
 	if err != nil {
 		return exitError{exitUsage, err}
 	}
-	opts.Keys, err = e.loadKeys(ctx, fl, token.Decode(in.Token).KID())
+	kid := token.Decode(in.Token).KID()
+	opts.Keys, err = e.loadKeys(ctx, fl, kid)
 	if err != nil {
 		return exitError{exitUsage, err}
+	}
+	if e.profile != "" {
+		_, p, err := e.profileNamed(e.profile)
+		if err != nil {
+			return err
+		}
+		if err := e.withProfile(ctx, p, &opts, kid); err != nil {
+			return exitError{exitUsage, err}
+		}
 	}
 	rep := token.Analyze(in, opts)
 	if fl.json {

@@ -71,9 +71,6 @@ type explainOutput struct {
 }
 
 func (e *env) runExplain(ctx context.Context, fl explainFlags) error {
-	if e.profile != "" {
-		return usageErr("no profiles exist yet, so --profile cannot be used; give --issuer, --audience and --scope instead")
-	}
 	if err := fl.validate(); err != nil {
 		return err
 	}
@@ -134,12 +131,23 @@ func (e *env) explainInput(ctx context.Context, fl explainFlags) (explain.Input,
 	if in.Now.IsZero() {
 		in.Now = time.Now().UTC()
 	}
-	in.Expect = explain.Expectations{Issuer: fl.issuer, Audience: fl.audience, Scopes: fl.scopes, Algs: fl.algs}
 	opts.Issuer, opts.Audience = fl.issuer, fl.audience
 	opts.Keys, err = e.loadKeys(ctx, fl.decodeFlags, sentKID(in.Request))
 	if err != nil {
 		return in, nil, exitError{exitUsage, err}
 	}
+	if e.profile != "" {
+		cfg, p, err := e.profileNamed(e.profile)
+		if err != nil {
+			return in, nil, err
+		}
+		if err := e.withProfile(ctx, p, &opts, sentKID(in.Request)); err != nil {
+			return in, nil, exitError{exitUsage, err}
+		}
+		fl.scopes = append(fl.scopes, p.Scopes...)
+		in.Others = otherEnvironments(cfg, p.Name)
+	}
+	in.Expect = explain.Expectations{Issuer: opts.Issuer, Audience: opts.Audience, Scopes: fl.scopes, Algs: opts.Algs}
 	decodeSent(&in, opts)
 	if fl.fetchMetadata {
 		in.Metadata = e.fetchMetadata(ctx, in)

@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/why401/why401/store/debuglog"
+	"github.com/why401/why401/store/secrets"
 	"github.com/why401/why401/ui/safe"
 )
 
@@ -52,7 +54,11 @@ type env struct {
 	noColor     bool
 	debug       bool
 	showVersion bool
-	jsonOut     bool // set by a command's --json, so errors are JSON too
+
+	args       []string
+	keyringFor func() secrets.Keyring // tests inject an in-memory keyring
+	log        *debuglog.Log          // nil unless --debug
+	jsonOut    bool                   // set by a command's --json, so errors are JSON too
 }
 
 // Execute runs the command line and returns the process exit code.
@@ -62,13 +68,17 @@ func Execute(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func (e *env) run(args []string) int {
+	e.args = args
 	root := e.rootCommand()
 	root.SetArgs(args)
 	// Flag errors happen before RunE sees --json, so look for it here:
 	// with --json every error must also be JSON on stdout.
 	e.jsonOut = wantsJSON(args)
 	err := root.Execute()
-	return e.report(err)
+	code := e.report(err)
+	e.log.Printf("exit %d", code)
+	e.log.Close()
+	return code
 }
 
 // report prints err as one sentence (and as JSON with --json) and maps it to
@@ -87,11 +97,35 @@ func (e *env) report(err error) int {
 		code = x.code
 	}
 	msg := sentence(safe.Line(strings.ReplaceAll(err.Error(), "\n", "; ")))
+	e.log.Printf("error: %s", msg)
 	fmt.Fprintln(e.stderr, "why401: "+msg)
 	if e.jsonOut {
 		writeJSON(e.stdout, map[string]string{"error": msg})
 	}
 	return code
+}
+
+// argShape shows the command line for the debug log without any value:
+// flag names and subcommands are kept, everything else could be a token.
+func argShape(args []string) string {
+	out := make([]string, 0, len(args))
+	for i, a := range args {
+		name, _, _ := strings.Cut(a, "=")
+		switch {
+		case strings.HasPrefix(a, "-"):
+			out = append(out, name)
+		case i == 0 && slices.Contains(commandNames(), a),
+			i == 1 && slices.Contains([]string{"profile", "secret", "demo"}, args[0]):
+			out = append(out, a)
+		default:
+			out = append(out, "<value>")
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func commandNames() []string {
+	return []string{"decode", "challenge", "explain", "inspect", "send", "profile", "secret", "doctor", "version", "demo", "help"}
 }
 
 func wantsJSON(args []string) bool {
@@ -119,6 +153,12 @@ func (e *env) rootCommand() *cobra.Command {
 				e.printVersion()
 				return silentExit(exitOK)
 			}
+			if e.debug {
+				if err := e.openDebugLog(); err != nil {
+					return err
+				}
+				e.log.Printf("run why401 %s", argShape(e.args))
+			}
 			return nil
 		},
 	}
@@ -132,6 +172,7 @@ func (e *env) rootCommand() *cobra.Command {
 	pf.BoolVar(&e.noColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
 	pf.BoolVar(&e.debug, "debug", false, "write a redacted debug log")
 	pf.BoolVar(&e.showVersion, "version", false, "print the version")
-	root.AddCommand(e.decodeCommand(), e.challengeCommand(), e.explainCommand(), e.versionCommand())
+	root.AddCommand(e.decodeCommand(), e.challengeCommand(), e.explainCommand(), e.versionCommand(),
+		e.profileCommand(), e.secretCommand(), e.doctorCommand())
 	return root
 }

@@ -56,7 +56,9 @@ func run(t *testing.T, o inv, args ...string) result {
 	t.Helper()
 	stdin := strings.NewReader(o.stdin)
 	var stdout, stderr bytes.Buffer
-	vars := map[string]string{"XDG_CACHE_HOME": t.TempDir()}
+	home := t.TempDir()
+	vars := map[string]string{"XDG_CACHE_HOME": t.TempDir(), "HOME": home,
+		"XDG_STATE_HOME": filepath.Join(home, "state"), "XDG_CONFIG_HOME": filepath.Join(home, "config")}
 	for k, v := range o.env {
 		vars[k] = v
 	}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
+	"net/http"
+
+	"github.com/why401/why401/inspect/explain"
+	"github.com/why401/why401/inspect/keys"
+	"github.com/why401/why401/inspect/token"
+	"github.com/why401/why401/store/config"
+)
+
+// withProfile fills decode/explain options from a profile: its expected
+// issuer, audience and algorithms, its leeway unless --leeway was given,
+// and its key sources (CONTRACT: decode and explain use a profile only when
+// one is named).
+func (e *env) withProfile(ctx context.Context, p config.Profile, opts *token.Options, kid string) error {
+	opts.Issuer, opts.Audience = orString(opts.Issuer, p.Issuer), orString(opts.Audience, p.Audience)
+	if len(opts.Algs) == 0 {
+		opts.Algs = p.Algs
+	}
+	if opts.Leeway == 0 {
+		opts.Leeway = p.Leeway
+	}
+	sets, err := e.profileKeys(ctx, p, kid)
+	if err != nil {
+		return err
+	}
+	opts.Keys = append(opts.Keys, sets...)
+	return nil
+}
+
+func orString(s, def string) string {
+	if s != "" {
+		return s
+	}
+	return def
+}
+
+// profileKeys loads the verification keys a profile names.
+func (e *env) profileKeys(ctx context.Context, p config.Profile, kid string) ([]keys.Set, error) {
+	var sets []keys.Set
+	if p.KeyFile != "" {
+		s, err := keys.LoadFile(p.KeyFile)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	if !p.HMACSecret.IsZero() {
+		v, err := e.resolver().Resolve(ctx, p.Name, "hmac_secret", p.HMACSecret)
+		if err != nil {
+			return nil, err
+		}
+		e.log.AddSecret(v)
+		sets = append(sets, keys.SecretSet([]byte(v), "profile "+p.Name+" hmac_secret"))
+	}
+	client, err := profileHTTPClient(p)
+	if err != nil {
+		return nil, err
+	}
+	fetch := e.fetcher()
+	fetch.Client = client
+	if p.JWKSURL != nil {
+		s, err := fetch.JWKS(ctx, p.JWKSURL.String(), kid)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	} else if b := p.DiscoveryBase(); b != nil && p.KeyFile == "" && p.HMACSecret.IsZero() {
+		s, _, err := fetch.Discover(ctx, b.String(), kid)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, s)
+	}
+	return sets, nil
+}
+
+// profileHTTPClient is the client for a profile's key and discovery
+// fetches: its CA file is trusted in addition to the system's, and the
+// environment's proxy settings apply. nil means the default client.
+func profileHTTPClient(p config.Profile) (*http.Client, error) {
+	if p.CAFile == "" && !p.InsecureSkipVerify {
+		return nil, nil
+	}
+	tlsConf := &tls.Config{InsecureSkipVerify: p.InsecureSkipVerify} //nolint:gosec // the user asked, and every screen says so
+	if p.CAFile != "" {
+		pem, err := readFileCapped(p.CAFile, 1<<20)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read ca_file of profile %s: %w", p.Name, err)
+		}
+		pool, err := x509.SystemCertPool()
+		if err != nil {
+			pool = x509.NewCertPool()
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("ca_file %s of profile %s holds no PEM certificate", p.CAFile, p.Name)
+		}
+		tlsConf.RootCAs = pool
+	}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.TLSClientConfig = tlsConf
+	return &http.Client{Transport: tr}, nil
+}
+
+// otherEnvironments lists every other profile's issuer and audience, so
+// explain can tell a token from another environment (WRONG_ENVIRONMENT).
+func otherEnvironments(cfg *config.Config, active string) []explain.Environment {
+	var out []explain.Environment
+	for _, p := range cfg.Profiles {
+		if p.Name == active || p.Issuer == "" && p.Audience == "" {
+			continue
+		}
+		env := explain.Environment{Name: p.Name, Issuer: p.Issuer}
+		if p.Audience != "" {
+			env.Audiences = []string{p.Audience}
+		}
+		out = append(out, env)
+	}
+	return out
+}
