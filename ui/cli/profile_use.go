@@ -58,7 +58,7 @@ func (e *env) profileKeys(ctx context.Context, p config.Profile, kid string) ([]
 		e.log.AddSecret(v)
 		sets = append(sets, keys.SecretSet([]byte(v), "profile "+p.Name+" hmac_secret"))
 	}
-	client, err := profileHTTPClient(p)
+	client, err := e.profileHTTPClient(ctx, p)
 	if err != nil {
 		return nil, err
 	}
@@ -81,10 +81,11 @@ func (e *env) profileKeys(ctx context.Context, p config.Profile, kid string) ([]
 }
 
 // profileHTTPClient is the client for a profile's key and discovery
-// fetches: its CA file is trusted in addition to the system's, and the
-// environment's proxy settings apply. nil means the default client.
-func profileHTTPClient(p config.Profile) (*http.Client, error) {
-	if p.CAFile == "" && !p.InsecureSkipVerify {
+// fetches: its CA file is trusted in addition to the system's, its client
+// certificate is presented, and the environment's proxy settings apply.
+// nil means the default client.
+func (e *env) profileHTTPClient(ctx context.Context, p config.Profile) (*http.Client, error) {
+	if p.CAFile == "" && p.ClientCert == "" && !p.InsecureSkipVerify {
 		return nil, nil
 	}
 	tlsConf := &tls.Config{InsecureSkipVerify: p.InsecureSkipVerify} //nolint:gosec // the user asked, and every screen says so
@@ -102,9 +103,35 @@ func profileHTTPClient(p config.Profile) (*http.Client, error) {
 		}
 		tlsConf.RootCAs = pool
 	}
+	if p.ClientCert != "" {
+		cert, err := e.clientCertificate(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		tlsConf.Certificates = []tls.Certificate{cert}
+	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.TLSClientConfig = tlsConf
 	return &http.Client{Transport: tr}, nil
+}
+
+// clientCertificate loads the profile's client certificate; its private
+// key is a secret reference (client_key), resolved only now.
+func (e *env) clientCertificate(ctx context.Context, p config.Profile) (tls.Certificate, error) {
+	certPEM, err := readFileCapped(p.ClientCert, 1<<20)
+	if err != nil {
+		return tls.Certificate{}, fmt.Errorf("cannot read client_cert of profile %s: %w", p.Name, err)
+	}
+	keyPEM, err := e.resolver().Resolve(ctx, p.Name, "client_key", p.ClientKey)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	e.log.AddSecret(keyPEM)
+	cert, err := tls.X509KeyPair(certPEM, []byte(keyPEM))
+	if err != nil {
+		return tls.Certificate{}, fmt.Errorf("the client_cert and client_key of profile %s do not form a key pair", p.Name)
+	}
+	return cert, nil
 }
 
 // otherEnvironments lists every other profile's issuer and audience, so

@@ -58,6 +58,7 @@ type env struct {
 	args       []string
 	keyringFor func() secrets.Keyring // tests inject an in-memory keyring
 	log        *debuglog.Log          // nil unless --debug
+	res        *secrets.Resolver      // created on first use
 	jsonOut    bool                   // set by a command's --json, so errors are JSON too
 }
 

@@ -41,8 +41,8 @@ type secretState struct {
 }
 
 func (e *env) secretStates(ctx context.Context, profile string, refs []namedRef, resolve bool) []secretState {
-	r := e.resolver()
-	r.Prompt = nil // never prompt from a status report
+	// A resolver of its own, without a prompt: a status report never asks.
+	r := &secrets.Resolver{Keyring: e.keyring(), Getenv: e.getenv}
 	out := make([]secretState, 0, len(refs))
 	for _, nr := range refs {
 		st := secretState{Name: nr.Name, Ref: nr.Ref.String(), Where: where(profile, nr)}

@@ -61,9 +61,13 @@ func (e *env) keyring() secrets.Keyring {
 	return secrets.Split(secrets.OS(secrets.DefaultTimeout), secrets.DefaultLimit())
 }
 
-// resolver resolves secret references lazily for this run.
+// resolver resolves secret references lazily, once per run: a prompt is
+// asked and a cmd: helper run at most once.
 func (e *env) resolver() *secrets.Resolver {
-	return &secrets.Resolver{Keyring: e.keyring(), Getenv: e.getenv, Prompt: e.promptSecret}
+	if e.res == nil {
+		e.res = &secrets.Resolver{Keyring: e.keyring(), Getenv: e.getenv, Prompt: e.promptSecret}
+	}
+	return e.res
 }
 
 // promptSecret asks for a secret on the terminal without echo.
