@@ -16,6 +16,7 @@ FUZZ_TARGETS := \
 	./inspect/servermsg:FuzzPrefilter \
 	./inspect/dpop:FuzzCheckProof \
 	./inspect/resourcemeta:FuzzParseMetadata \
+	./store/config:FuzzLoad \
 	./ui/safe:FuzzLine
 FUZZTIME ?= 10s
 
@@ -49,7 +50,7 @@ fuzz:
 	@for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "== $$name ($$pkg) for $(FUZZTIME)"; \
-		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 2s $$pkg || exit 1; \
 	done
 
 # Rewrites golden outputs: the README's examples (and, later, TUI views).
