@@ -1,6 +1,12 @@
 package dpop
 
-import "github.com/golang-jwt/jwt/v5"
+import (
+	"strings"
+
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/why401/why401/inspect/keys"
+)
 
 // checkSignature applies RFC 9449 §4.3 point 6: the proof verifies with
 // the key in its own header. alg is "" when checkAlg already refused it.
@@ -14,7 +20,7 @@ func checkSignature(d decoded, alg string, k proofKey) []Problem {
 	if len(d.sig) == 0 {
 		return []Problem{problem(CheckSignature, "the signature segment is empty")}
 	}
-	if want := ecdsaSigLen(alg); want > 0 && len(d.sig) != want {
+	if want := keys.SignatureSize(alg); strings.HasPrefix(alg, "ES") && len(d.sig) != want {
 		return []Problem{problem(CheckSignature, "the %s signature is %d bytes but must be %d (R and S concatenated%s)",
 			alg, len(d.sig), want, derHint(d.sig))}
 	}
@@ -34,19 +40,6 @@ func jwtName(alg string) string {
 		return "EdDSA"
 	}
 	return alg
-}
-
-// ecdsaSigLen is the JWS size of an ES* signature (RFC 7518 §3.4).
-func ecdsaSigLen(alg string) int {
-	switch alg {
-	case "ES256":
-		return 64
-	case "ES384":
-		return 96
-	case "ES512":
-		return 132
-	}
-	return 0
 }
 
 // derHint recognises the commonest ES* mistake: passing the DER signature
