@@ -137,15 +137,25 @@ func leadStart(items []item, i int) int {
 	return line
 }
 
-// sectionEnd is the last line of the table that items[i] heads: up to the
-// next table's leading comments, or the end of the file.
+// sectionEnd is the last line of the table that items[i] heads: its last
+// key, and the comment lines that follow it without a blank line (unless
+// they run straight into the next table, which they then describe). A
+// comment paragraph after a blank line is the user's own and stays.
 func sectionEnd(items []item, i, n int) int {
-	for j := i + 1; j < len(items); j++ {
-		if isHeader(items[j]) {
-			return leadStart(items, j) - 1
+	end, last := items[i].end, i
+	for j := i + 1; j < len(items) && !isHeader(items[j]); j++ {
+		if items[j].kind != unstable.Comment || items[j].trailing {
+			end, last = max(end, items[j].end), j
 		}
 	}
-	return n
+	line, k := end, last+1
+	for k < len(items) && items[k].kind == unstable.Comment && !items[k].trailing && items[k].start == line+1 {
+		line, k = items[k].end, k+1
+	}
+	if k < len(items) && isHeader(items[k]) && items[k].start == line+1 {
+		line = end // those comments lead the next table
+	}
+	return min(line, n)
 }
 
 // tidyEnd leaves exactly one newline at the end of a non-empty file, so a

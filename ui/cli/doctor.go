@@ -61,10 +61,13 @@ func (e *env) runDoctor(ctx context.Context, asJSON, resolve bool) error {
 	p := e.paths()
 	r := doctorReport{Version: version(), Go: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH,
 		Paths: map[string]string{"config": p.Config, "state": p.State, "cache": p.Cache}, OK: true}
-	r.Config, r.Profiles = e.doctorConfig(ctx, resolve)
+	// Probe first: a hung keyring then costs the probe's 3 s once, not a
+	// timeout per secret.
 	st := secrets.Probe(ctx, e.keyring())
 	r.Keyring = doctorKeyring{Available: st.Available, Class: string(st.Class), Reason: st.Reason,
 		ProbeMS: float64(st.Took.Microseconds()) / 1000}
+	e.keyringDown = st.Reason
+	r.Config, r.Profiles = e.doctorConfig(ctx, resolve)
 	r.OK = r.Config.Error == "" && st.Available && allResolve(r.Profiles)
 	if asJSON {
 		writeJSON(e.stdout, r)

@@ -145,7 +145,7 @@ func (e *env) explainInput(ctx context.Context, fl explainFlags) (explain.Input,
 			return in, nil, exitError{exitUsage, err}
 		}
 		fl.scopes = append(fl.scopes, p.Scopes...)
-		in.Others = otherEnvironments(cfg, p.Name)
+		in.Others = otherEnvironments(cfg, p)
 	}
 	in.Expect = explain.Expectations{Issuer: opts.Issuer, Audience: opts.Audience, Scopes: fl.scopes, Algs: opts.Algs}
 	decodeSent(&in, opts)

@@ -117,8 +117,8 @@ func keySources(p config.Profile) []string {
 	if p.JWKSURL != nil {
 		out = append(out, "jwks_url "+p.JWKSURL.String())
 	}
-	if b := p.DiscoveryBase(); b != nil {
-		out = append(out, "discovery from "+b.String())
+	if b := p.DiscoveryBase(); b != nil && p.JWKSURL == nil && p.KeyFile == "" && p.HMACSecret.IsZero() {
+		out = append(out, "discovery from "+b.String()) // the same rule as profileKeys
 	}
 	if p.KeyFile != "" {
 		out = append(out, "key_file "+p.KeyFile)

@@ -77,6 +77,15 @@ func (e *env) runProfileAdd(name string, fl addFlags) error {
 	if fl.baseURL == "" {
 		return usageErr("give the API's base URL with --base-url")
 	}
+	if fl.auth != "" && !slices.Contains(config.AuthTypes(), config.AuthType(fl.auth)) {
+		return usageErr("--auth %q is not an auth type; use one of %s", fl.auth, authTypeList())
+	}
+	if fl.auth == string(config.AuthBasic) && fl.username == "" {
+		return usageErr("--auth basic needs --username")
+	}
+	if fl.auth == string(config.AuthAPIKey) && fl.keyName == "" {
+		return usageErr("--auth api_key needs --key-name (the header or query parameter)")
+	}
 	spec := fl.spec(name)
 	if err := config.AddProfile(e.configPath(), spec); err != nil {
 		return exitError{exitFailed, err}

@@ -136,17 +136,24 @@ func (e *env) clientCertificate(ctx context.Context, p config.Profile) (tls.Cert
 
 // otherEnvironments lists every other profile's issuer and audience, so
 // explain can tell a token from another environment (WRONG_ENVIRONMENT).
-func otherEnvironments(cfg *config.Config, active string) []explain.Environment {
+// An issuer or audience the active profile shares (one identity provider
+// for several environments) tells nothing, so it is left out.
+func otherEnvironments(cfg *config.Config, active config.Profile) []explain.Environment {
 	var out []explain.Environment
 	for _, p := range cfg.Profiles {
-		if p.Name == active || p.Issuer == "" && p.Audience == "" {
+		if p.Name == active.Name {
 			continue
 		}
-		env := explain.Environment{Name: p.Name, Issuer: p.Issuer}
-		if p.Audience != "" {
+		env := explain.Environment{Name: p.Name}
+		if p.Issuer != active.Issuer {
+			env.Issuer = p.Issuer
+		}
+		if p.Audience != "" && p.Audience != active.Audience {
 			env.Audiences = []string{p.Audience}
 		}
-		out = append(out, env)
+		if env.Issuer != "" || len(env.Audiences) > 0 {
+			out = append(out, env)
+		}
 	}
 	return out
 }

@@ -55,11 +55,13 @@ type env struct {
 	debug       bool
 	showVersion bool
 
-	args       []string
-	keyringFor func() secrets.Keyring // tests inject an in-memory keyring
-	log        *debuglog.Log          // nil unless --debug
-	res        *secrets.Resolver      // created on first use
-	jsonOut    bool                   // set by a command's --json, so errors are JSON too
+	args        []string
+	keyringFor  func() secrets.Keyring // tests inject an in-memory keyring
+	log         *debuglog.Log          // nil unless --debug
+	res         *secrets.Resolver      // created on first use
+	kr          secrets.Keyring        // created on first use
+	keyringDown string                 // why the keyring failed its probe, when it did
+	jsonOut     bool                   // set by a command's --json, so errors are JSON too
 }
 
 // Execute runs the command line and returns the process exit code.
@@ -104,6 +106,21 @@ func (e *env) report(err error) int {
 		writeJSON(e.stdout, map[string]string{"error": msg})
 	}
 	return code
+}
+
+// flagError rewords pflag's errors so they never repeat an argument's
+// value: a mistyped command line may hold a token or a password.
+func flagError(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, " in -"); i >= 0 && strings.HasPrefix(msg, "unknown shorthand flag") {
+		msg = msg[:i]
+	}
+	if strings.HasPrefix(msg, "invalid argument ") {
+		if i := strings.Index(msg, " for "); i >= 0 {
+			msg = "invalid value" + msg[i:]
+		}
+	}
+	return msg
 }
 
 // argShape shows the command line for the debug log without any value:
@@ -166,7 +183,7 @@ func (e *env) rootCommand() *cobra.Command {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%s", flagError(err)) })
 	pf := root.PersistentFlags()
 	pf.StringVar(&e.configDir, "config-dir", e.getenv("WHY401_CONFIG_DIR"), "configuration directory (or WHY401_CONFIG_DIR)")
 	pf.StringVarP(&e.profile, "profile", "p", "", "credential profile to use")

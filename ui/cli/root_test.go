@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/why401/why401/store/secrets"
 )
 
 // Fixtures shared by the command tests. The demo token (RS256, kid
@@ -38,6 +40,9 @@ type inv struct {
 	stdinTTY  bool
 	stdoutTTY bool
 	env       map[string]string
+	// keyring is what the run sees as the OS keyring; nil gives the run
+	// a fresh in-memory one, so no test ever touches the user's keyring.
+	keyring secrets.Keyring
 }
 
 type result struct {
@@ -75,6 +80,11 @@ func run(t *testing.T, o inv, args ...string) result {
 			return false
 		},
 	}
+	kr := o.keyring
+	if kr == nil {
+		kr = secrets.Memory()
+	}
+	e.keyringFor = func() secrets.Keyring { return kr }
 	code := e.run(args)
 	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
 }

@@ -51,6 +51,9 @@ func (e *env) secretStates(ctx context.Context, profile string, refs []namedRef,
 			st.Detail = "asked without echo when first needed"
 		case nr.Ref.Kind == secrets.KindCmd && !resolve:
 			st.Detail = "the command is run when first needed (doctor --resolve runs it now)"
+		case nr.Ref.Kind == secrets.KindKeyring && e.keyringDown != "":
+			no := false
+			st.Resolves, st.Detail = &no, e.keyringDown
 		default:
 			_, err := r.Resolve(ctx, profile, nr.Name, nr.Ref)
 			ok := err == nil

@@ -53,12 +53,17 @@ func (e *env) profileNamed(name string) (*config.Config, config.Profile, error) 
 	return cfg, p, nil
 }
 
-// keyring is the OS keyring, or the one a test injected.
+// keyring is the OS keyring (or the one a test injected), one per run, so
+// that once a call has hung every later call fails fast instead of waiting.
 func (e *env) keyring() secrets.Keyring {
-	if e.keyringFor != nil {
-		return e.keyringFor()
+	if e.kr == nil {
+		if e.keyringFor != nil {
+			e.kr = e.keyringFor()
+		} else {
+			e.kr = secrets.Split(secrets.OS(secrets.DefaultTimeout), secrets.DefaultLimit())
+		}
 	}
-	return secrets.Split(secrets.OS(secrets.DefaultTimeout), secrets.DefaultLimit())
+	return e.kr
 }
 
 // resolver resolves secret references lazily, once per run: a prompt is
