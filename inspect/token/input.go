@@ -60,7 +60,9 @@ func ReadInput(s string) (Input, error) {
 	if in, ok, err := readHeaderLine(s); ok {
 		return nonEmpty(in, err)
 	}
-	s = unquote(s)
+	if u := unquote(s); u != s {
+		return ReadInput(u) // the quotes were only around the paste
+	}
 	if scheme, rest, ok := schemePrefix(s); ok {
 		return nonEmpty(Input{Form: Form(strings.ToLower(scheme)), Token: squeeze(rest), Scheme: scheme, Where: scheme + " value"}, nil)
 	}
