@@ -1,7 +1,6 @@
 package explain
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -54,18 +53,24 @@ func dedupe(in []string) []string {
 	return out
 }
 
-// timeClaim returns a NumericDate claim of the token sent.
+// timeClaim returns a time claim of the token sent, as the decoder
+// evaluated it (one reading of NumericDate for the whole program).
 func (f *facts) timeClaim(name string) *time.Time {
-	n, ok := f.claims[name].(json.Number)
-	if !ok {
+	if f.tok == nil {
 		return nil
 	}
-	x, err := n.Float64()
-	if err != nil || x > 1e15 || x < -1e15 {
-		return nil
+	t := f.tok.Times
+	switch name {
+	case "exp":
+		return t.Exp
+	case "nbf":
+		return t.Nbf
+	case "iat":
+		return t.Iat
+	case "auth_time":
+		return t.AuthTime
 	}
-	t := time.Unix(int64(x), 0).UTC()
-	return &t
+	return nil
 }
 
 // jwt reports whether the token sent is a decoded JWS.
