@@ -172,6 +172,9 @@ func unclassified(f *facts) (Diagnosis, bool) {
 		}
 	}
 	for _, st := range f.said.Statements {
+		if isGeneric(st.Quote, f.status) {
+			continue // "Unauthorized" only repeats the status
+		}
 		detail := "The server explained the failure in its own words."
 		if n := st.Values["note"]; n != "" {
 			detail += " " + n + "."
