@@ -16,7 +16,10 @@ import (
 )
 
 // Header is one HTTP header as sent or received.
-type Header struct{ Name, Value string }
+type Header struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
 
 // Request is what was sent.
 type Request struct {

@@ -2,15 +2,12 @@ package cli
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
-	"fmt"
-	"net/http"
 
 	"github.com/why401/why401/inspect/explain"
 	"github.com/why401/why401/inspect/keys"
 	"github.com/why401/why401/inspect/token"
 	"github.com/why401/why401/store/config"
+	"github.com/why401/why401/store/send"
 )
 
 // withProfile fills decode/explain options from a profile: its expected
@@ -58,7 +55,7 @@ func (e *env) profileKeys(ctx context.Context, p config.Profile, kid string) ([]
 		e.log.AddSecret(v)
 		sets = append(sets, keys.SecretSet([]byte(v), "profile "+p.Name+" hmac_secret"))
 	}
-	client, err := e.profileHTTPClient(ctx, p)
+	client, err := send.HTTPClient(ctx, p, e.resolver())
 	if err != nil {
 		return nil, err
 	}
@@ -78,60 +75,6 @@ func (e *env) profileKeys(ctx context.Context, p config.Profile, kid string) ([]
 		sets = append(sets, s)
 	}
 	return sets, nil
-}
-
-// profileHTTPClient is the client for a profile's key and discovery
-// fetches: its CA file is trusted in addition to the system's, its client
-// certificate is presented, and the environment's proxy settings apply.
-// nil means the default client.
-func (e *env) profileHTTPClient(ctx context.Context, p config.Profile) (*http.Client, error) {
-	if p.CAFile == "" && p.ClientCert == "" && !p.InsecureSkipVerify {
-		return nil, nil
-	}
-	tlsConf := &tls.Config{InsecureSkipVerify: p.InsecureSkipVerify} //nolint:gosec // the user asked, and every screen says so
-	if p.CAFile != "" {
-		pem, err := readFileCapped(p.CAFile, 1<<20)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read ca_file of profile %s: %w", p.Name, err)
-		}
-		pool, err := x509.SystemCertPool()
-		if err != nil {
-			pool = x509.NewCertPool()
-		}
-		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("ca_file %s of profile %s holds no PEM certificate", p.CAFile, p.Name)
-		}
-		tlsConf.RootCAs = pool
-	}
-	if p.ClientCert != "" {
-		cert, err := e.clientCertificate(ctx, p)
-		if err != nil {
-			return nil, err
-		}
-		tlsConf.Certificates = []tls.Certificate{cert}
-	}
-	tr := http.DefaultTransport.(*http.Transport).Clone()
-	tr.TLSClientConfig = tlsConf
-	return &http.Client{Transport: tr}, nil
-}
-
-// clientCertificate loads the profile's client certificate; its private
-// key is a secret reference (client_key), resolved only now.
-func (e *env) clientCertificate(ctx context.Context, p config.Profile) (tls.Certificate, error) {
-	certPEM, err := readFileCapped(p.ClientCert, 1<<20)
-	if err != nil {
-		return tls.Certificate{}, fmt.Errorf("cannot read client_cert of profile %s: %w", p.Name, err)
-	}
-	keyPEM, err := e.resolver().Resolve(ctx, p.Name, "client_key", p.ClientKey)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	e.log.AddSecret(keyPEM)
-	cert, err := tls.X509KeyPair(certPEM, []byte(keyPEM))
-	if err != nil {
-		return tls.Certificate{}, fmt.Errorf("the client_cert and client_key of profile %s do not form a key pair", p.Name)
-	}
-	return cert, nil
 }
 
 // otherEnvironments lists every other profile's issuer and audience, so

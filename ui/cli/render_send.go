@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"encoding/base64"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/why401/why401/inspect/exchange"
+	"github.com/why401/why401/store/auth"
+	"github.com/why401/why401/ui/safe"
+)
+
+// bodyLinesOnScreen is how much of a body send prints in a terminal
+// without --full; the whole body is one -o away.
+const bodyLinesOnScreen = 30
+
+// renderSend prints the exchange: status and timings, headers, body, then
+// the explanation (which carries the token panel) or the token line.
+func renderSend(w io.Writer, out sendOutput, st style, full bool) {
+	p := printer{w: w, st: st}
+	ex := out.exchange
+	if ex.Response == nil {
+		p.line(st.red("✖ not sent: ") + safe.Line(ex.Err))
+		return
+	}
+	r := ex.Response
+	p.line(fmt.Sprintf("%s %s → %s  %s", st.bold(ex.Request.Method), safe.Line(ex.Request.URL),
+		statusStyled(st, r.Status), st.dim(fmt.Sprintf("%s · %.1f ms", r.Proto, out.Timing.Total))))
+	p.line(st.dim(fmt.Sprintf("  profile %s · dns %.1f ms · connect %.1f ms · first byte %.1f ms", out.Profile,
+		out.Timing.DNS, out.Timing.Connect, out.Timing.FirstByte)))
+	if ex.Retried {
+		p.line(st.yellow("  retried once after a 401 invalid_token with a fresh token"))
+	}
+	for _, n := range out.Notes {
+		p.line(st.yellow("  note: " + safe.Line(n)))
+	}
+	p.section("headers")
+	for _, h := range r.Headers {
+		p.line("  " + st.cyan(safe.Line(h.Name)) + ": " + safe.Line(h.Value))
+	}
+	p.body(r.Body, full)
+	if len(out.Diagnosis) > 0 {
+		p.line("")
+		renderExplain(w, *out.explained, nil, st)
+		return
+	}
+	if out.Token != nil {
+		p.section("token")
+		p.line("  " + tokenLine(*out.Token))
+	}
+}
+
+func statusStyled(st style, code int) string {
+	s := fmt.Sprintf("%d %s", code, http.StatusText(code))
+	switch {
+	case code >= 400:
+		return st.red(s)
+	case code >= 300:
+		return st.yellow(s)
+	}
+	return st.green(s)
+}
+
+func (p printer) body(b exchange.Body, full bool) {
+	if b.Size == 0 && b.Err == "" {
+		p.section("body: empty")
+		return
+	}
+	p.section(fmt.Sprintf("body (%s, %d bytes)", safe.Line(b.ContentType), b.Size))
+	if b.Encoding == "base64" {
+		p.line(p.st.dim("  binary; write it to a file with -o"))
+		return
+	}
+	text := string(b.Data)
+	if pretty, ok := b.PrettyJSON(1 << 20); ok {
+		text = pretty
+	}
+	lines := strings.Split(strings.TrimRight(safe.Text(text), "\n"), "\n")
+	if !full && len(lines) > bodyLinesOnScreen {
+		lines = append(lines[:bodyLinesOnScreen], p.st.dim(fmt.Sprintf("… %d more lines (--full shows all)", len(lines)-bodyLinesOnScreen)))
+	}
+	for _, l := range lines {
+		p.line("  " + l)
+	}
+	if b.Truncated {
+		p.line(p.st.dim("  … the body was cut at --max-body; -o FILE writes all of it"))
+	}
+}
+
+// redactHeaders shows credentials as their scheme and last four characters.
+func redactHeaders(hs []exchange.Header) []exchange.Header {
+	out := make([]exchange.Header, len(hs))
+	for i, h := range hs {
+		if isCredentialHeader(h.Name) {
+			h.Value = maskValue(h.Value)
+		}
+		out[i] = h
+	}
+	return out
+}
+
+func isCredentialHeader(name string) bool {
+	switch strings.ToLower(name) {
+	case "authorization", "proxy-authorization", "cookie", "dpop", "x-api-key", "api-key", "x-auth-token", "private-token":
+		return true
+	}
+	return false
+}
+
+func maskValue(v string) string {
+	scheme, rest, ok := strings.Cut(v, " ")
+	if !ok {
+		scheme, rest = "", v
+	}
+	tail := "…"
+	if len(rest) > 8 {
+		tail = "…" + rest[len(rest)-4:]
+	}
+	return strings.TrimSpace(scheme + " " + tail)
+}
+
+func base64Std(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
+
+// terminalFlows shows device codes and sign-in URLs on stderr.
+type terminalFlows struct{ e *env }
+
+func (e *env) flowUI() auth.FlowUI { return terminalFlows{e} }
+
+func (t terminalFlows) ShowDeviceCode(d auth.DeviceCode) {
+	fmt.Fprintf(t.e.stderr, "To sign in, open %s and enter the code %s\n%s\n", safe.Line(d.VerificationURI), safe.Line(d.UserCode), d.QR)
+}
+
+func (t terminalFlows) OpenBrowser(url string) error {
+	fmt.Fprintf(t.e.stderr, "Open this URL to sign in: %s\n", safe.Line(url))
+	return nil
+}
+
+func (t terminalFlows) Say(msg string) { fmt.Fprintln(t.e.stderr, "why401: "+safe.Line(msg)) }

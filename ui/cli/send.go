@@ -1,0 +1,270 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/why401/why401/inspect/exchange"
+	"github.com/why401/why401/inspect/explain"
+	"github.com/why401/why401/inspect/token"
+	"github.com/why401/why401/store/config"
+	"github.com/why401/why401/store/history"
+	"github.com/why401/why401/store/send"
+)
+
+// sendFlags are the options of send and demo send (CONTRACT).
+type sendFlags struct {
+	json, yes, noAuth, full bool
+	maxBody                 int64
+	output                  string
+	timeout                 time.Duration
+	headers                 []string
+	data                    string
+}
+
+func addSendFlags(cmd *cobra.Command, fl *sendFlags) {
+	f := cmd.Flags()
+	f.BoolVar(&fl.json, "json", false, "print the exchange as JSON")
+	f.BoolVar(&fl.yes, "yes", false, "do not ask before a non-GET request on a protected profile")
+	f.BoolVar(&fl.noAuth, "no-auth", false, "send no credentials at all")
+	f.BoolVar(&fl.full, "full", false, "print the whole body, even in a terminal")
+	f.Int64Var(&fl.maxBody, "max-body", 1<<20, "body bytes kept and printed at most")
+	f.StringVarP(&fl.output, "output", "o", "", "write the body to `FILE`")
+	f.DurationVar(&fl.timeout, "timeout", 0, "request timeout (default: the profile's)")
+	f.StringArrayVarP(&fl.headers, "header", "H", nil, "a request header `'Name: value'` (replaces the profile's)")
+	f.StringVarP(&fl.data, "data", "d", "", "the request body, or @FILE")
+}
+
+func (e *env) sendCommand() *cobra.Command {
+	var fl sendFlags
+	cmd := &cobra.Command{
+		Use:   "send [flags] METHOD URL",
+		Short: "Send one request with the profile's credentials and explain the answer",
+		Args:  cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e.jsonOut = fl.json
+			cfg, p, err := e.profileNamed(e.profile)
+			if err != nil {
+				return err
+			}
+			deps := send.Deps{Resolver: e.resolver(), Keyring: e.keyring(), UI: e.flowUI(), Now: time.Now, UserAgent: "why401/" + version()}
+			if p.History {
+				h := history.Open(e.paths().State)
+				deps.History = &h
+			}
+			return e.runSend(cmd.Context(), cfg, p, deps, fl, args[0], args[1])
+		},
+	}
+	addSendFlags(cmd, &fl)
+	return cmd
+}
+
+// sendOutput is CONTRACT's send JSON.
+type sendOutput struct {
+	Profile     string               `json:"profile"`
+	Retried     bool                 `json:"retried"`
+	Request     sentRequest          `json:"request"`
+	Response    *sentResponse        `json:"response,omitempty"`
+	Timing      *timingJSON          `json:"timing,omitempty"`
+	TLS         *exchange.TLSInfo    `json:"tls"`
+	Redirects   []explain.Redirect   `json:"redirects"`
+	Credentials *explain.Credentials `json:"credentials"`
+	Token       *token.Report        `json:"token"`
+	Challenges  any                  `json:"challenges"`
+	Diagnostics any                  `json:"diagnostics"`
+	Diagnosis   []explain.Diagnosis  `json:"diagnosis"`
+	Notes       []string             `json:"notes,omitempty"`
+	Error       string               `json:"error,omitempty"`
+	explained   *explain.Result
+	exchange    *exchange.Exchange
+}
+
+type sentRequest struct {
+	Method  string            `json:"method"`
+	URL     string            `json:"url"`
+	Headers []exchange.Header `json:"headers"`
+}
+
+type sentResponse struct {
+	Proto   string            `json:"proto"`
+	Status  int               `json:"status"`
+	Headers []exchange.Header `json:"headers"`
+	Body    bodyJSON          `json:"body"`
+}
+
+type bodyJSON struct {
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	Truncated   bool   `json:"truncated"`
+	Encoding    string `json:"encoding"`
+	Data        string `json:"data"`
+}
+
+type timingJSON struct {
+	DNS       float64  `json:"dns_ms"`
+	Connect   float64  `json:"connect_ms"`
+	TLS       *float64 `json:"tls_ms"`
+	FirstByte float64  `json:"first_byte_ms"`
+	Total     float64  `json:"total_ms"`
+}
+
+func (e *env) runSend(ctx context.Context, cfg *config.Config, p config.Profile, deps send.Deps, fl sendFlags, method, target string) error {
+	req, err := fl.request(method, target)
+	if err != nil {
+		return err
+	}
+	if err := e.confirmProtected(p, req.Method, fl.yes); err != nil {
+		return err
+	}
+	res, err := send.Do(ctx, p, req, deps)
+	if err != nil {
+		return exitError{exitUsage, err}
+	}
+	defer res.Exchange.Close()
+	out := e.sendReport(ctx, cfg, p, res)
+	if fl.output != "" && res.Exchange.Response != nil {
+		if err := writeBody(fl.output, &res.Exchange.Response.Body); err != nil {
+			return exitError{exitUsage, err}
+		}
+	}
+	if fl.json {
+		writeJSON(e.stdout, out)
+	} else {
+		renderSend(e.stdout, out, style{on: e.colour()}, fl.full || !e.isTerminal(e.stdout))
+	}
+	switch {
+	case res.Exchange.Response == nil:
+		return silentExit(exitUsage)
+	case res.Exchange.Response.Status >= 400:
+		return silentExit(exitFailed)
+	}
+	return nil
+}
+
+func (fl sendFlags) request(method, target string) (send.Request, error) {
+	req := send.Request{Method: strings.ToUpper(method), URL: target, NoAuth: fl.noAuth, MaxBody: fl.maxBody, Timeout: fl.timeout}
+	hs, err := parseHeaderFlags(fl.headers, "-H")
+	if err != nil {
+		return req, err
+	}
+	req.Headers = hs
+	switch {
+	case strings.HasPrefix(fl.data, "@"):
+		req.BodyFile = strings.TrimPrefix(fl.data, "@")
+	case fl.data != "":
+		req.Body = []byte(fl.data)
+	}
+	return req, nil
+}
+
+// confirmProtected asks before a request that may change something on a
+// protected profile (CONTRACT: non-GET/HEAD/OPTIONS).
+func (e *env) confirmProtected(p config.Profile, method string, yes bool) error {
+	if !p.Protected || yes || method == http.MethodGet || method == http.MethodHead || method == http.MethodOptions {
+		return nil
+	}
+	if !e.isTerminal(e.stdin) {
+		return usageErr("profile %s is protected: confirm a %s request with --yes", p.Name, method)
+	}
+	if !e.confirm(fmt.Sprintf("Send %s with the protected profile %s?", method, p.Name)) {
+		return usageErr("not sent: you declined")
+	}
+	return nil
+}
+
+// sendReport explains the exchange and shapes it as CONTRACT's JSON.
+func (e *env) sendReport(ctx context.Context, cfg *config.Config, p config.Profile, res send.Result) sendOutput {
+	ex := res.Exchange
+	out := sendOutput{Profile: p.Name, Retried: ex.Retried, TLS: ex.TLS, exchange: ex,
+		Request: sentRequest{Method: ex.Request.Method, URL: ex.Request.URL, Headers: redactHeaders(ex.Request.Headers)}}
+	out.Notes = append(out.Notes, res.Warnings...)
+	if ex.CredentialsWithheld != "" {
+		out.Notes = append(out.Notes, ex.CredentialsWithheld)
+	}
+	if ex.Response == nil {
+		out.Error = ex.Err
+		return out
+	}
+	out.Response = responseJSON(ex.Response)
+	out.Timing = timingOf(ex.Timing, ex.TLS != nil)
+	in := ex.ExplainInput()
+	in.Now = time.Now().UTC()
+	opts := token.Options{Now: in.Now}
+	if err := e.withProfile(ctx, p, &opts, sentKID(in.Request)); err != nil {
+		out.Notes = append(out.Notes, "the token was not verified: "+err.Error())
+	}
+	decodeSent(&in, opts)
+	in.Expect = explain.Expectations{Issuer: p.Issuer, Audience: p.Audience, Scopes: p.Scopes, Algs: p.Algs}
+	in.Others = otherEnvironments(cfg, p)
+	r := explain.Explain(in)
+	out.explained = &r
+	out.Redirects, out.Credentials, out.Token = r.Redirects, r.Credentials, r.Token
+	out.Challenges, out.Diagnostics = r.Challenges, r.Diagnostics
+	out.Diagnosis = []explain.Diagnosis{}
+	if explainable(ex.Response) {
+		out.Diagnosis = r.Diagnosis
+	}
+	return out
+}
+
+// explainable: the explainer runs on 401, 403 and 407 and on any response
+// that carries a challenge.
+func explainable(r *exchange.Response) bool {
+	if r.Status == 401 || r.Status == 403 || r.Status == 407 {
+		return true
+	}
+	for _, h := range r.Headers {
+		if strings.EqualFold(h.Name, "WWW-Authenticate") || strings.EqualFold(h.Name, "Proxy-Authenticate") {
+			return true
+		}
+	}
+	return false
+}
+
+func responseJSON(r *exchange.Response) *sentResponse {
+	b := r.Body
+	return &sentResponse{Proto: r.Proto, Status: r.Status, Headers: r.Headers, Body: bodyJSON{
+		ContentType: b.ContentType, Size: b.Size, Truncated: b.Truncated, Encoding: b.Encoding, Data: bodyData(b)}}
+}
+
+func bodyData(b exchange.Body) string {
+	if b.Encoding == "base64" {
+		return base64Std(b.Data)
+	}
+	return string(b.Data)
+}
+
+func timingOf(t exchange.Timing, tlsUsed bool) *timingJSON {
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	j := &timingJSON{DNS: ms(t.DNS), Connect: ms(t.Connect), FirstByte: ms(t.FirstByte), Total: ms(t.Total)}
+	if tlsUsed {
+		v := ms(t.TLS)
+		j.TLS = &v
+	}
+	return j
+}
+
+// writeBody writes the whole body, streamed from the spool when large.
+func writeBody(path string, b *exchange.Body) error {
+	r, err := b.Open()
+	if err != nil {
+		return fmt.Errorf("cannot read the body: %w", err)
+	}
+	defer r.Close()
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return f.Close()
+}
