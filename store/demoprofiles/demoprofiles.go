@@ -13,7 +13,7 @@ import (
 )
 
 // Names lists the demo profiles in the order they tell their story.
-func Names() []string { return []string{"dev", "dev-oauth", "staging", "prod", "sandbox"} }
+func Names() []string { return []string{"dev", "dev-oauth", "staging", "prod", "qa", "sandbox"} }
 
 // Build returns the demo profiles for a running demo server, and an
 // in-memory keyring holding their secrets.
@@ -22,8 +22,9 @@ func Names() []string { return []string{"dev", "dev-oauth", "staging", "prod", "
 //   - dev-oauth: client credentials from the demo token endpoint — dev's fix;
 //   - staging: a token issued for another audience (AUDIENCE_MISMATCH);
 //   - prod (protected): works on /v1/me, lacks the scope /v1/orders needs;
-//   - sandbox: another environment's issuer and audience, so a sandbox
-//     token sent elsewhere is WRONG_ENVIRONMENT.
+//   - qa: holds a token the sandbox identity provider issued
+//     (WRONG_ENVIRONMENT, naming sandbox);
+//   - sandbox: another environment's issuer and audience.
 func Build(c demo.Credentials, baseURL string) (*config.Config, secrets.Keyring, error) {
 	base, err := url.Parse(baseURL)
 	if err != nil {
@@ -55,6 +56,7 @@ func Build(c demo.Credentials, baseURL string) (*config.Config, secrets.Keyring,
 			ClientID: c.ClientID, ClientSecret: keyring, Scopes: []string{"orders:read", "orders:write"}, RetryOn401: true}),
 		profile("staging", bearer("staging", c.StagingToken)),
 		prod,
+		profile("qa", bearer("qa", c.OtherEnvToken)),
 		sandbox,
 	}}
 	return cfg, kr, nil
