@@ -3,6 +3,10 @@ package main
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -164,5 +168,65 @@ func BenchmarkDecodeProcess(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkSendProcess compares whole processes on the same loopback
+// server: `why401 send` with a profile whose token comes from env:, and
+// curl, for a 1 KB GET and a 50 MB JSON body written to /dev/null. It
+// reports the peak RSS of each child (peak-MB) beside the time per run.
+func BenchmarkSendProcess(b *testing.B) {
+	small := bytes.Repeat([]byte("x"), 1024)
+	large := append(append([]byte(`{"items":[`), bytes.Repeat([]byte(`{"id":12345678,"name":"abcdefghij"},`), 50<<20/36)...), []byte(`{}]}`)...)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/large" {
+			w.Write(large)
+			return
+		}
+		w.Write(small)
+	}))
+	defer srv.Close()
+	dir := b.TempDir()
+	cfg := fmt.Sprintf("[profiles.bench]\nbase_url = %q\nhistory = false\n[profiles.bench.auth]\ntype = \"bearer\"\ntoken = \"env:BENCH_TOKEN\"\n", srv.URL)
+	if err := os.WriteFile(filepath.Join(dir, "config.toml"), []byte(cfg), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	env := append(os.Environ(), "WHY401_CONFIG_DIR="+dir, "BENCH_TOKEN=bench-token-value-1234", "XDG_STATE_HOME="+dir)
+	bin := why401Bin.get(b, ".", "why401")
+	curl, _ := exec.LookPath("curl")
+	for _, size := range []string{"small", "large"} {
+		runs := map[string][]string{
+			"why401": {bin, "send", "-p", "bench", "GET", "/" + size},
+			"curl":   {curl, "-s", "-H", "Authorization: Bearer bench-token-value-1234", srv.URL + "/" + size},
+		}
+		for _, tool := range []string{"why401", "curl"} {
+			argv := runs[tool]
+			b.Run(tool+"-"+size, func(b *testing.B) {
+				if argv[0] == "" {
+					b.Skip("curl is not installed")
+				}
+				for b.Loop() {
+					cmd := exec.Command(argv[0], argv[1:]...)
+					cmd.Env, cmd.Stdout = env, io.Discard
+					if err := cmd.Run(); err != nil {
+						b.Fatalf("%s: %v", tool, err)
+					}
+				}
+				// The child's own peak RSS: rusage of a child forked from this
+				// large test process would count the parent's pages, so ask
+				// GNU time, which measures after exec.
+				if gnuTime, err := exec.LookPath("/usr/bin/time"); err == nil {
+					cmd := exec.Command(gnuTime, append([]string{"-f", "%M"}, argv...)...)
+					var stderr bytes.Buffer
+					cmd.Env, cmd.Stdout, cmd.Stderr = env, io.Discard, &stderr
+					if cmd.Run() == nil {
+						var kb float64
+						fmt.Sscan(strings.TrimSpace(stderr.String()), &kb)
+						b.ReportMetric(kb/1024, "peak-MB")
+					}
+				}
+			})
+		}
 	}
 }

@@ -52,7 +52,7 @@ func readBody(ctx context.Context, resp *http.Response, o *Options) Body {
 	raw := &countingReader{r: resp.Body}
 	src, closers, decoded := decoders(raw, b.ContentEncoding, o.Decoders)
 	b.Decoded = decoded
-	sk := &sink{max: o.MaxBody, maxSpool: o.MaxSpool, dir: o.SpoolDir}
+	sk := &sink{max: o.MaxBody, maxSpool: o.MaxSpool, dir: o.SpoolDir, discard: o.DiscardRest}
 	if resp.ContentLength > 0 && !decoded {
 		sk.data = make([]byte, 0, min(resp.ContentLength, o.MaxBody))
 	}
@@ -167,6 +167,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 type sink struct {
 	max, maxSpool int64
 	dir           string
+	discard       bool // count the rest, keep none of it
 	data          []byte
 	size          int64
 	spool         *spool
@@ -178,6 +179,10 @@ func (s *sink) Write(p []byte) (int, error) {
 	s.size += keep
 	rest := p[keep:]
 	if len(rest) == 0 {
+		return len(p), nil
+	}
+	if s.discard {
+		s.size += int64(len(rest))
 		return len(p), nil
 	}
 	if s.spool == nil {

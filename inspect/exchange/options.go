@@ -45,7 +45,11 @@ type Options struct {
 	MaxBody          int64         // body bytes kept in memory; 0: DefaultMaxBody
 	MaxHeaderBytes   int64         // response header block; 0: DefaultMaxHeaderBytes
 	MaxSpool         int64         // body bytes spooled to disk at most; 0: DefaultMaxSpool
-	TLS              *tls.Config   // nil: system roots
+	// DiscardRest counts the body bytes past MaxBody and drops them instead
+	// of spooling them: for a caller that shows only the head, writing the
+	// rest to disk is most of the cost of a large response.
+	DiscardRest bool
+	TLS         *tls.Config // nil: system roots
 	// Proxy picks the proxy for a request. nil: the environment
 	// (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), read afresh on every Send.
 	// Only http:// and https:// proxies are supported.

@@ -10,9 +10,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/andybalholm/brotli"
 
 	"github.com/why401/why401/inspect/challenge"
 	"github.com/why401/why401/inspect/credential"
@@ -42,6 +45,7 @@ type Request struct {
 	Body     []byte
 	BodyFile string
 	NoAuth   bool          // send no credentials at all
+	KeepAll  bool          // keep the whole body (spooled past MaxBody), for writing it out
 	MaxBody  int64         // 0: the exchange's default
 	Timeout  time.Duration // 0: the profile's
 }
@@ -77,6 +81,8 @@ func Do(ctx context.Context, p config.Profile, r Request, d Deps) (Result, error
 
 func options(ctx context.Context, p config.Profile, r Request, d Deps) (exchange.Options, Result, error) {
 	opts := exchange.DefaultOptions()
+	opts.Decoders = map[string]exchange.Decoder{"br": brotliDecoder}
+	opts.DiscardRest = !r.KeepAll
 	opts.Timeout, opts.MaxBody, opts.Now, opts.UserAgent = p.Timeout, r.MaxBody, d.Now, d.UserAgent
 	if r.Timeout > 0 {
 		opts.Timeout = r.Timeout
@@ -103,6 +109,11 @@ func options(ctx context.Context, p config.Profile, r Request, d Deps) (exchange
 		opts.Retry = invalidToken
 	}
 	return opts, res, nil
+}
+
+// brotliDecoder undoes Content-Encoding: br, which browsers' servers send.
+func brotliDecoder(r io.Reader) (io.ReadCloser, error) {
+	return io.NopCloser(brotli.NewReader(r)), nil
 }
 
 // provider builds the profile's credential provider; secrets resolve only

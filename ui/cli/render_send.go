@@ -18,7 +18,10 @@ const bodyLinesOnScreen = 30
 
 // renderSend prints the exchange: status and timings, headers, body, then
 // the explanation (which carries the token panel) or the token line.
-func renderSend(w io.Writer, out sendOutput, st style, full bool) {
+// On a terminal the body is pretty-printed and cut to a screenful unless
+// full; elsewhere it is printed as received (sanitised), which costs
+// nothing for a script that pipes it on.
+func renderSend(w io.Writer, out sendOutput, st style, terminal, full bool) {
 	p := printer{w: w, st: st}
 	ex := out.exchange
 	if ex.Response == nil {
@@ -40,7 +43,7 @@ func renderSend(w io.Writer, out sendOutput, st style, full bool) {
 	for _, h := range r.Headers {
 		p.line("  " + st.cyan(safe.Line(h.Name)) + ": " + safe.Line(h.Value))
 	}
-	p.body(r.Body, full)
+	p.body(r.Body, terminal, full || !terminal)
 	if len(out.Diagnosis) > 0 {
 		p.line("")
 		renderExplain(w, *out.explained, nil, st)
@@ -63,7 +66,7 @@ func statusStyled(st style, code int) string {
 	return st.green(s)
 }
 
-func (p printer) body(b exchange.Body, full bool) {
+func (p printer) body(b exchange.Body, pretty, full bool) {
 	if b.Size == 0 && b.Err == "" {
 		p.section("body: empty")
 		return
@@ -74,8 +77,15 @@ func (p printer) body(b exchange.Body, full bool) {
 		return
 	}
 	text := string(b.Data)
-	if pretty, ok := b.PrettyJSON(1 << 20); ok {
-		text = pretty
+	if !pretty {
+		p.line(safe.Text(text))
+		if b.Truncated {
+			p.line(p.st.dim("… the body was cut at --max-body; -o FILE writes all of it"))
+		}
+		return
+	}
+	if pj, ok := b.PrettyJSON(1 << 20); ok {
+		text = pj
 	}
 	lines := strings.Split(strings.TrimRight(safe.Text(text), "\n"), "\n")
 	if !full && len(lines) > bodyLinesOnScreen {

@@ -137,7 +137,7 @@ func (e *env) runSend(ctx context.Context, cfg *config.Config, p config.Profile,
 	if fl.json {
 		writeJSON(e.stdout, out)
 	} else {
-		renderSend(e.stdout, out, style{on: e.colour()}, fl.full || !e.isTerminal(e.stdout))
+		renderSend(e.stdout, out, style{on: e.colour()}, e.isTerminal(e.stdout), fl.full)
 	}
 	switch {
 	case res.Exchange.Response == nil:
@@ -149,12 +149,17 @@ func (e *env) runSend(ctx context.Context, cfg *config.Config, p config.Profile,
 }
 
 func (fl sendFlags) request(method, target string) (send.Request, error) {
-	req := send.Request{Method: strings.ToUpper(method), URL: target, NoAuth: fl.noAuth, MaxBody: fl.maxBody, Timeout: fl.timeout}
+	req := send.Request{Method: strings.ToUpper(method), URL: target, NoAuth: fl.noAuth, MaxBody: fl.maxBody,
+		Timeout: fl.timeout, KeepAll: fl.output != ""}
 	hs, err := parseHeaderFlags(fl.headers, "-H")
 	if err != nil {
 		return req, err
 	}
 	req.Headers = hs
+	if fl.output != "" && !hasHeaderNamed(hs, "Accept-Encoding") {
+		// -o writes the body exactly as received: ask for it uncompressed.
+		req.Headers = append(req.Headers, exchange.Header{Name: "Accept-Encoding", Value: "identity"})
+	}
 	switch {
 	case strings.HasPrefix(fl.data, "@"):
 		req.BodyFile = strings.TrimPrefix(fl.data, "@")
@@ -203,6 +208,11 @@ func (e *env) sendReport(ctx context.Context, cfg *config.Config, p config.Profi
 	decodeSent(&in, opts)
 	in.Expect = explain.Expectations{Issuer: p.Issuer, Audience: p.Audience, Scopes: p.Scopes, Algs: p.Algs}
 	in.Others = otherEnvironments(cfg, p)
+	if !explainable(ex.Response) {
+		// A success needs no explanation, and reading a large body for
+		// server wording would cost more than the request itself.
+		in.Body = nil
+	}
 	r := explain.Explain(in)
 	out.explained = &r
 	out.Redirects, out.Credentials, out.Token = r.Redirects, r.Credentials, r.Token
@@ -267,4 +277,13 @@ func writeBody(path string, b *exchange.Body) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return f.Close()
+}
+
+func hasHeaderNamed(hs []exchange.Header, name string) bool {
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, name) {
+			return true
+		}
+	}
+	return false
 }
