@@ -27,7 +27,7 @@ build:
 
 # The main job on data that ships with the project (README's first command).
 run:
-	$(GO) run . explain --now 2024-06-14T16:04:42Z --response testdata/responses/aspnetcore-jwtbearer-expired.http --token - < testdata/responses/aspnetcore-jwtbearer-expired.token
+	$(GO) run . demo send -p dev GET /v1/orders
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
