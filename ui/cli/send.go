@@ -123,6 +123,7 @@ func (e *env) runSend(ctx context.Context, cfg *config.Config, p config.Profile,
 	if err := e.confirmProtected(p, req.Method, fl.yes); err != nil {
 		return err
 	}
+	send.CleanSpools("", time.Hour, time.Now())
 	res, err := send.Do(ctx, p, req, deps)
 	if err != nil {
 		return exitError{exitUsage, err}
