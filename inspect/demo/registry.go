@@ -1,6 +1,8 @@
 package demo
 
 import (
+	"github.com/why401/why401/inspect/token"
+
 	"crypto/rand"
 	"net/http"
 	"slices"
@@ -98,7 +100,7 @@ func granted(claims map[string]any, name, action string) bool {
 	list, _ := claims["access"].([]any)
 	for _, a := range list {
 		m, _ := a.(map[string]any)
-		if m["type"] == "repository" && m["name"] == name && slices.Contains(stringList(m["actions"]), action) {
+		if m["type"] == "repository" && m["name"] == name && slices.Contains(token.Strings(m["actions"]), action) {
 			return true
 		}
 	}

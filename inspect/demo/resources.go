@@ -118,7 +118,7 @@ func (s *Server) admin(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if !slices.Contains(stringList(claims["roles"]), "admin") {
+	if !slices.Contains(token.Strings(claims["roles"]), "admin") {
 		forbiddenStatus(w, claimString(claims, "sub"))
 		return
 	}

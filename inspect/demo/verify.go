@@ -99,25 +99,9 @@ func checkTimes(claims map[string]any, now time.Time) *failure {
 func scopesOf(claims map[string]any) []string {
 	var out []string
 	for _, name := range []string{"scope", "scp"} {
-		out = append(out, stringList(claims[name])...)
+		out = append(out, token.Strings(claims[name])...)
 	}
 	return out
-}
-
-func stringList(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return strings.Fields(x)
-	case []any:
-		var out []string
-		for _, e := range x {
-			if s, ok := e.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
 }
 
 func hasScope(claims map[string]any, scope string) bool {

@@ -154,7 +154,7 @@ func ruleClaims(f *facts) []Diagnosis {
 		d.Evidence = append(d.Evidence, challengeEvidence(f.errorFrom, f.challengeHeader()))
 		d.score = serverTier(f.jwt()) + 50
 	}
-	if caps := stringsOf(f.claims["xms_cc"]); f.jwt() && !slices.Contains(caps, "cp1") {
+	if caps := token.Strings(f.claims["xms_cc"]); f.jwt() && !slices.Contains(caps, "cp1") {
 		d.Evidence = append(d.Evidence, "token xms_cc lacks cp1: the client did not declare it can handle claims challenges")
 	}
 	d.Evidence = append(d.Evidence, quoteEvidence(said)...)

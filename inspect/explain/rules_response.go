@@ -51,7 +51,7 @@ func ruleForbidden(f *facts) []Diagnosis {
 		"Ask for the role or permission this action needs, or use an identity that has it.", "status 403")
 	if f.jwt() {
 		for _, name := range []string{"roles", "groups", "scp", "scope", "permissions"} {
-			if v := stringsOf(f.claims[name]); len(v) > 0 {
+			if v := token.Strings(f.claims[name]); len(v) > 0 {
 				d.Evidence = append(d.Evidence, "token "+name+": "+strings.Join(v, " "))
 			}
 		}

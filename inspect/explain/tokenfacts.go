@@ -2,7 +2,6 @@ package explain
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/why401/why401/inspect/token"
@@ -22,25 +21,9 @@ func (f *facts) audiences() []string { return token.Audiences(f.claims) }
 func (f *facts) scopes() []string {
 	var out []string
 	for _, name := range []string{"scope", "scp", "roles", "permissions", "scopes"} {
-		out = append(out, stringsOf(f.claims[name])...)
+		out = append(out, token.Strings(f.claims[name])...)
 	}
 	return dedupe(out)
-}
-
-func stringsOf(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return strings.Fields(x)
-	case []any:
-		var out []string
-		for _, e := range x {
-			if s, ok := e.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
 }
 
 func dedupe(in []string) []string {

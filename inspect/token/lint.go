@@ -334,6 +334,25 @@ func lintExpectations(in lintInput) []Finding {
 	return out
 }
 
+// Strings reads a claim that holds a list, as scope does (a
+// space-separated string, RFC 8693 §4.2) or scp and roles do (an array
+// of strings).
+func Strings(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return strings.Fields(x)
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
 // Audiences returns aud as a list, whether it was a string or an array.
 func Audiences(claims map[string]any) []string {
 	switch v := claims["aud"].(type) {
