@@ -212,7 +212,10 @@ func (s *sender) withheld(e *Exchange, firstHadCreds bool) string {
 		u, _ := url.Parse(last.Location)
 		return fmt.Sprintf("No credentials were sent to %s after the redirect: they go only to %s.", origin(u), s.b.credOrigin)
 	}
-	return fmt.Sprintf("No credentials were sent: %s is not %s, the only origin they go to.", origin(s.target), s.b.credOrigin)
+	if o := origin(s.target); o != s.b.credOrigin {
+		return fmt.Sprintf("No credentials were sent: %s is not %s, the only origin they go to.", o, s.b.credOrigin)
+	}
+	return "" // the request never went out; its error says why
 }
 
 func buildKind(err error) ErrKind {

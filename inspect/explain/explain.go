@@ -27,6 +27,9 @@ type Request struct {
 	URL      string   // absolute when known, else "" or a path
 	Headers  []Header // as sent (the Authorization the client meant to send)
 	ViaProxy bool     // a forward proxy was in use
+	// APIKey names the header or query parameter that carried an API key
+	// the caller knows of (a profile's api_key), beyond the usual names.
+	APIKey string
 }
 
 // Redirect is an earlier response of a followed redirect chain.

@@ -192,6 +192,9 @@ func credentialsOf(r Request, tok *token.Report) (*Credentials, string) {
 		}
 		return &Credentials{Kind: kind, Header: "Authorization", Fingerprint: fingerprint(kind, scheme, rest, tok)}, strings.ToLower(scheme)
 	}
+	if c, ok := namedAPIKey(r); ok {
+		return c, ""
+	}
 	for _, h := range r.Headers {
 		if isAPIKeyHeader(h.Name) {
 			return &Credentials{Kind: "api_key", Header: h.Name, Fingerprint: h.Name + " " + tail(h.Value)}, ""
@@ -201,6 +204,20 @@ func credentialsOf(r Request, tok *token.Report) (*Credentials, string) {
 		return &Credentials{Kind: "cookie", Header: "Cookie", Fingerprint: cookieNames(v)}, ""
 	}
 	return nil, ""
+}
+
+// namedAPIKey finds the API key the caller named, in a header or the query.
+func namedAPIKey(r Request) (*Credentials, bool) {
+	if r.APIKey == "" {
+		return nil, false
+	}
+	if v, ok := headerValue(r.Headers, r.APIKey); ok {
+		return &Credentials{Kind: "api_key", Header: r.APIKey, Fingerprint: r.APIKey + " " + tail(v)}, true
+	}
+	if u, err := url.Parse(r.URL); err == nil && u.Query().Has(r.APIKey) {
+		return &Credentials{Kind: "api_key", Header: "query parameter " + r.APIKey, Fingerprint: r.APIKey + " " + tail(u.Query().Get(r.APIKey))}, true
+	}
+	return nil, false
 }
 
 func fingerprint(kind, scheme, rest string, tok *token.Report) string {

@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/why401/why401/inspect/challenge"
@@ -27,6 +28,14 @@ func secretsOf(r Request) []string {
 			}
 		case isAPIKeyHeader(n) || n == "dpop":
 			out = append(out, strings.TrimSpace(h.Value))
+		}
+	}
+	if r.APIKey != "" {
+		if v, ok := headerValue(r.Headers, r.APIKey); ok {
+			out = append(out, v)
+		}
+		if u, err := url.Parse(r.URL); err == nil && u.Query().Has(r.APIKey) {
+			out = append(out, u.Query().Get(r.APIKey))
 		}
 	}
 	var kept []string

@@ -55,6 +55,11 @@ type Result struct {
 	Exchange    *exchange.Exchange
 	Credentials string   // the provider's description, "" with NoAuth
 	Warnings    []string // e.g. an API key sent in the query
+	// Secrets are the values resolved for this request, so that callers
+	// can keep them out of what they print or write. Never serialised.
+	Secrets []string `json:"-"`
+	// APIKey names the header or query parameter of an api_key profile.
+	APIKey string
 }
 
 // Do sends r with profile p. An error means nothing was sent (a bad URL,
@@ -64,22 +69,48 @@ func Do(ctx context.Context, p config.Profile, r Request, d Deps) (Result, error
 	if err != nil {
 		return Result{}, err
 	}
-	draft := exchange.Draft{Method: r.Method, URL: target, Headers: mergeHeaders(p.Headers, r.Headers), Body: r.Body, BodyFile: r.BodyFile}
+	headers := r.Headers
+	var note string
+	if sameOrigin(target, p.BaseURL) {
+		headers = mergeHeaders(p.Headers, r.Headers)
+	} else if len(p.Headers) > 0 {
+		// The profile's headers may carry tenant ids or keys: like the
+		// credentials, they go only to the profile's own origin.
+		note = "The profile's headers were not sent: " + origin(mustParse(target)) + " is not the profile's origin " + origin(p.BaseURL) + "."
+	}
+	draft := exchange.Draft{Method: r.Method, URL: target, Headers: headers, Body: r.Body, BodyFile: r.BodyFile}
 	if err := draft.Validate(); err != nil {
 		return Result{}, err
 	}
-	opts, res, err := options(ctx, p, r, d)
+	var resolved []string
+	opts, res, err := options(ctx, p, r, d, &resolved)
 	if err != nil {
 		return Result{}, err
 	}
+	if note != "" {
+		res.Warnings = append(res.Warnings, note)
+	}
+	if p.Auth.Type == config.AuthAPIKey {
+		res.APIKey = p.Auth.Name
+	}
 	res.Exchange = exchange.Send(ctx, draft, opts)
+	res.Secrets = resolved
 	if p.History && d.History != nil && res.Exchange.Response != nil {
-		_ = record(*d.History, p.Name, res.Exchange) // history is a convenience: a failed write must not fail the request
+		_ = record(*d.History, p.Name, res.Exchange, res.APIKey, resolved) // a convenience: a failed write must not fail the request
 	}
 	return res, nil
 }
 
-func options(ctx context.Context, p config.Profile, r Request, d Deps) (exchange.Options, Result, error) {
+func sameOrigin(target string, base *url.URL) bool {
+	return base != nil && origin(mustParse(target)) == origin(base)
+}
+
+func mustParse(raw string) *url.URL {
+	u, _ := url.Parse(raw)
+	return u
+}
+
+func options(ctx context.Context, p config.Profile, r Request, d Deps, resolved *[]string) (exchange.Options, Result, error) {
 	opts := exchange.DefaultOptions()
 	opts.Decoders = map[string]exchange.Decoder{"br": brotliDecoder}
 	opts.DiscardRest = !r.KeepAll
@@ -97,7 +128,7 @@ func options(ctx context.Context, p config.Profile, r Request, d Deps) (exchange
 	if r.NoAuth || p.Auth.Type == config.AuthNone || p.Auth.Type == "" {
 		return opts, res, nil
 	}
-	prov, err := provider(p, d)
+	prov, err := provider(ctx, p, d, resolved)
 	if err != nil {
 		return opts, res, err
 	}
@@ -118,7 +149,7 @@ func brotliDecoder(r io.Reader) (io.ReadCloser, error) {
 
 // provider builds the profile's credential provider; secrets resolve only
 // when the first request needs them.
-func provider(p config.Profile, d Deps) (credential.Provider, error) {
+func provider(ctx context.Context, p config.Profile, d Deps, resolved *[]string) (credential.Provider, error) {
 	spec := auth.Spec{Profile: p.Name, Type: string(p.Auth.Type), Username: p.Auth.Username,
 		KeyName: p.Auth.Name, KeyIn: p.Auth.In, ClientID: p.Auth.ClientID, Scopes: p.Auth.Scopes,
 		Resource: p.Auth.Resource, RedirectPort: p.Auth.RedirectPort, Extra: map[string]string{}}
@@ -129,7 +160,7 @@ func provider(p config.Profile, d Deps) (credential.Provider, error) {
 	for _, x := range p.Auth.Extra {
 		spec.Extra[x.Name] = x.Value
 	}
-	client, err := HTTPClient(context.Background(), p, d.Resolver)
+	client, err := HTTPClient(ctx, p, d.Resolver)
 	if err != nil {
 		return nil, err
 	}
@@ -138,11 +169,11 @@ func provider(p config.Profile, d Deps) (credential.Provider, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return auth.New(spec, secretFunc(p, d.Resolver), auth.KeyringCache{Keyring: d.Keyring}, d.UI, now)
+	return auth.New(spec, secretFunc(p, d.Resolver, resolved), auth.KeyringCache{Keyring: d.Keyring}, d.UI, now)
 }
 
 // secretFunc resolves the profile's reference for a secret name.
-func secretFunc(p config.Profile, r *secrets.Resolver) auth.SecretFunc {
+func secretFunc(p config.Profile, r *secrets.Resolver, resolved *[]string) auth.SecretFunc {
 	refs := map[string]secrets.Ref{"token": p.Auth.Token, "password": p.Auth.Password, "value": p.Auth.Value,
 		"client_secret": p.Auth.ClientSecret, "refresh_token": p.Auth.RefreshToken}
 	return func(ctx context.Context, name string) (string, error) {
@@ -153,7 +184,11 @@ func secretFunc(p config.Profile, r *secrets.Resolver) auth.SecretFunc {
 		if r == nil {
 			return "", errors.New("no secret resolver")
 		}
-		return r.Resolve(ctx, p.Name, name, ref)
+		v, err := r.Resolve(ctx, p.Name, name, ref)
+		if err == nil && resolved != nil {
+			*resolved = append(*resolved, v)
+		}
+		return v, err
 	}
 }
 
@@ -226,11 +261,14 @@ func urlString(u *url.URL) string {
 }
 
 // record writes the exchange to the profile's history, redacted.
-func record(h history.Store, profile string, e *exchange.Exchange) error {
+func record(h history.Store, profile string, e *exchange.Exchange, apiKey string, secretValues []string) error {
 	var reqCT, respCT string
 	entry := history.Entry{Time: e.Started, Method: e.Request.Method, URL: e.Request.URL, Status: e.Response.Status,
 		DurationMS: float64(e.Timing.Total.Microseconds()) / 1000}
 	for _, hd := range e.Request.Headers {
+		if apiKey != "" && strings.EqualFold(hd.Name, apiKey) {
+			hd.Value = redact.Fingerprint(hd.Value)
+		}
 		entry.RequestHeaders = append(entry.RequestHeaders, redact.Header{Name: hd.Name, Value: hd.Value})
 		if strings.EqualFold(hd.Name, "Content-Type") {
 			reqCT = hd.Value
@@ -243,5 +281,5 @@ func record(h history.Store, profile string, e *exchange.Exchange) error {
 	if e.Response.Body.Encoding == "text" {
 		entry.ResponseBody = string(e.Response.Body.Data)
 	}
-	return h.Append(profile, entry, reqCT, respCT, nil)
+	return h.Append(profile, entry, reqCT, respCT, secretValues)
 }

@@ -24,7 +24,7 @@ func (e *env) demoCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return e.runDemoServe(cmd.Context(), addr) }}
 	serve.Flags().StringVar(&addr, "addr", "127.0.0.1:0", "address to listen on (loopback only)")
 	var fl sendFlags
-	sendCmd := &cobra.Command{Use: "send [-p dev|dev-oauth|staging|prod|sandbox] [send flags] METHOD PATH",
+	sendCmd := &cobra.Command{Use: "send [-p dev|dev-oauth|staging|prod|qa|sandbox] [send flags] METHOD PATH",
 		Short: "One request to an in-process demo API with a demo profile", Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			e.jsonOut = fl.json
@@ -38,10 +38,10 @@ func (e *env) demoCommand() *cobra.Command {
 func (e *env) runDemoServe(ctx context.Context, addr string) error {
 	srv, err := demo.New(demo.Options{Addr: addr})
 	if err != nil {
-		return exitError{exitFailed, err}
+		return exitError{exitUsage, err}
 	}
 	if err := srv.Start(); err != nil {
-		return exitError{exitFailed, err}
+		return exitError{exitUsage, err}
 	}
 	defer srv.Close()
 	fmt.Fprintln(e.stdout, srv.URL())
@@ -75,6 +75,7 @@ func (e *env) runDemoSend(ctx context.Context, fl sendFlags, method, path string
 	}
 	e.kr = kr // the demo's secrets live in memory only
 	e.res = nil
+	e.noDiskCache = true
 	deps := send.Deps{Resolver: e.resolver(), Keyring: kr, UI: e.flowUI(), Now: time.Now, UserAgent: "why401/" + version()} // no history
 	return e.runSend(orBackground(ctx), cfg, p, deps, fl, method, path)
 }

@@ -38,6 +38,9 @@ func (e *env) cacheDir() string {
 
 func (e *env) fetcher() keys.Fetcher {
 	f := keys.Fetcher{}
+	if e.noDiskCache {
+		return f // the demo writes nothing of the user's
+	}
 	if dir := e.cacheDir(); dir != "" {
 		f.Cache = keys.DirCache{Dir: dir}
 	}

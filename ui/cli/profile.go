@@ -3,10 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/why401/why401/store/auth"
 	"github.com/why401/why401/store/config"
 	"github.com/why401/why401/store/secrets"
 )
@@ -95,13 +97,15 @@ type profileDetail struct {
 }
 
 func (e *env) runProfileShow(ctx context.Context, name string, asJSON, resolve bool) error {
-	_, p, err := e.profileNamed(name)
+	cfg, p, err := e.profileNamed(name)
 	if err != nil {
 		return err
 	}
+	def, _ := cfg.Default()
 	d := profileDetail{
-		profileSummary: profileSummary{Name: p.Name, BaseURL: p.BaseURL.String(), Auth: string(p.Auth.Type), Protected: p.Protected, History: p.History},
-		Issuer:         p.Issuer, Audience: p.Audience, Scopes: p.Scopes, Algs: p.Algs, Keys: keySources(p),
+		profileSummary: profileSummary{Name: p.Name, BaseURL: p.BaseURL.String(), Auth: string(p.Auth.Type),
+			Default: p.Name == def.Name, Protected: p.Protected, History: p.History},
+		Issuer: p.Issuer, Audience: p.Audience, Scopes: p.Scopes, Algs: p.Algs, Keys: keySources(p),
 		Secrets: e.secretStates(ctx, p.Name, profileSecrets(p), resolve),
 	}
 	if asJSON {
@@ -164,34 +168,16 @@ func (e *env) runProfileRm(name string) error {
 	}
 	k := e.keyring()
 	var removed []string
-	for _, n := range append(secretNames(), "refresh_token", "access_token.meta") {
+	for _, n := range append(secretNames(), auth.ItemTokenMeta) {
 		if err := k.Delete(secrets.Service(name), n); err == nil {
 			removed = append(removed, n)
 		}
 	}
 	msg := "Removed profile " + name
 	if len(removed) > 0 {
-		msg += " and its keyring items " + strings.Join(dedupe(removed), ", ")
+		slices.Sort(removed)
+		msg += " and its keyring items " + strings.Join(slices.Compact(removed), ", ")
 	}
 	fmt.Fprintln(e.stdout, msg+".")
 	return nil
-}
-
-func dedupe(in []string) []string {
-	var out []string
-	for _, s := range in {
-		if !containsString(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -69,6 +70,7 @@ func (e *env) runProfileAdd(name string, fl addFlags) error {
 		return usageErr("%q is not a profile name: lower-case letters, digits, - and _, starting with a letter or digit", name)
 	}
 	interactive := e.isTerminal(e.stdin)
+	e.keyringWait = interactiveKeyringWait
 	if interactive {
 		if err := e.askMissing(&fl); err != nil {
 			return err
@@ -87,7 +89,12 @@ func (e *env) runProfileAdd(name string, fl addFlags) error {
 		return usageErr("--auth api_key needs --key-name (the header or query parameter)")
 	}
 	spec := fl.spec(name)
+	_, loadErr := config.Load(e.configPath())
 	if err := config.AddProfile(e.configPath(), spec); err != nil {
+		var cerr *config.Error
+		if (loadErr == nil || errors.Is(loadErr, config.ErrNoConfig)) && errors.As(err, &cerr) {
+			return exitError{exitUsage, err} // the config was fine: the flags gave a value it refuses
+		}
 		return exitError{exitFailed, err}
 	}
 	if fl.setDefault {

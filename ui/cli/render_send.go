@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/why401/why401/inspect/exchange"
@@ -29,7 +30,7 @@ func renderSend(w io.Writer, out sendOutput, st style, terminal, full bool) {
 		return
 	}
 	r := ex.Response
-	p.line(fmt.Sprintf("%s %s → %s  %s", st.bold(ex.Request.Method), safe.Line(ex.Request.URL),
+	p.line(fmt.Sprintf("%s %s → %s  %s", st.bold(ex.Request.Method), safe.Line(out.Request.URL),
 		statusStyled(st, r.Status), st.dim(fmt.Sprintf("%s · %.1f ms", r.Proto, out.Timing.Total))))
 	p.line(st.dim(fmt.Sprintf("  profile %s · dns %.1f ms · connect %.1f ms · first byte %.1f ms", out.Profile,
 		out.Timing.DNS, out.Timing.Connect, out.Timing.FirstByte)))
@@ -40,10 +41,10 @@ func renderSend(w io.Writer, out sendOutput, st style, terminal, full bool) {
 		p.line(st.yellow("  note: " + safe.Line(n)))
 	}
 	p.section("headers")
-	for _, h := range r.Headers {
+	for _, h := range out.mask.headers(r.Headers) {
 		p.line("  " + st.cyan(safe.Line(h.Name)) + ": " + safe.Line(h.Value))
 	}
-	p.body(r.Body, terminal, full || !terminal)
+	p.body(r.Body, out.mask, terminal, full || !terminal)
 	if len(out.Diagnosis) > 0 {
 		p.line("")
 		renderExplain(w, *out.explained, nil, st)
@@ -66,7 +67,7 @@ func statusStyled(st style, code int) string {
 	return st.green(s)
 }
 
-func (p printer) body(b exchange.Body, pretty, full bool) {
+func (p printer) body(b exchange.Body, m masker, pretty, full bool) {
 	if b.Size == 0 && b.Err == "" {
 		p.section("body: empty")
 		return
@@ -76,7 +77,7 @@ func (p printer) body(b exchange.Body, pretty, full bool) {
 		p.line(p.st.dim("  binary; write it to a file with -o"))
 		return
 	}
-	text := string(b.Data)
+	text := m.text(string(b.Data))
 	if !pretty {
 		p.line(safe.Text(text))
 		if b.Truncated {
@@ -85,7 +86,7 @@ func (p printer) body(b exchange.Body, pretty, full bool) {
 		return
 	}
 	if pj, ok := b.PrettyJSON(1 << 20); ok {
-		text = pj
+		text = m.text(pj)
 	}
 	lines := strings.Split(strings.TrimRight(safe.Text(text), "\n"), "\n")
 	if !full && len(lines) > bodyLinesOnScreen {
@@ -99,21 +100,50 @@ func (p printer) body(b exchange.Body, pretty, full bool) {
 	}
 }
 
-// redactHeaders shows credentials as their scheme and last four characters.
-func redactHeaders(hs []exchange.Header) []exchange.Header {
+// masker hides credentials in what send prints: the usual credential
+// headers, the profile's API key header or query parameter, and any value
+// resolved for this request wherever it appears.
+type masker struct {
+	apiKey  string
+	secrets []string
+}
+
+func (m masker) headers(hs []exchange.Header) []exchange.Header {
 	out := make([]exchange.Header, len(hs))
 	for i, h := range hs {
-		if isCredentialHeader(h.Name) {
+		if isCredentialHeader(h.Name) || m.apiKey != "" && strings.EqualFold(h.Name, m.apiKey) {
 			h.Value = maskValue(h.Value)
 		}
+		h.Value = m.text(h.Value)
 		out[i] = h
 	}
 	return out
 }
 
+func (m masker) url(raw string) string {
+	u, err := url.Parse(raw)
+	if err == nil && m.apiKey != "" && u.Query().Has(m.apiKey) {
+		q := u.Query()
+		q.Set(m.apiKey, maskValue(q.Get(m.apiKey)))
+		u.RawQuery = q.Encode()
+		raw = u.String()
+	}
+	return m.text(raw)
+}
+
+func (m masker) text(s string) string {
+	for _, sec := range m.secrets {
+		if len(sec) >= 4 {
+			s = strings.ReplaceAll(s, sec, maskValue(sec))
+		}
+	}
+	return s
+}
+
 func isCredentialHeader(name string) bool {
 	switch strings.ToLower(name) {
-	case "authorization", "proxy-authorization", "cookie", "dpop", "x-api-key", "api-key", "x-auth-token", "private-token":
+	case "authorization", "proxy-authorization", "cookie", "dpop", "x-api-key", "api-key", "apikey", "x-auth-token",
+		"x-access-token", "private-token", "x-goog-api-key", "ocp-apim-subscription-key", "x-amz-security-token":
 		return true
 	}
 	return false

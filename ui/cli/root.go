@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -61,6 +62,8 @@ type env struct {
 	res         *secrets.Resolver      // created on first use
 	kr          secrets.Keyring        // created on first use
 	keyringDown string                 // why the keyring failed its probe, when it did
+	noDiskCache bool                   // the demo: nothing goes to the user\'s cache
+	keyringWait time.Duration          // per keyring call; 0: secrets.DefaultTimeout
 	jsonOut     bool                   // set by a command's --json, so errors are JSON too
 }
 

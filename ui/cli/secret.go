@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -54,7 +55,12 @@ func secretArgs(_ *cobra.Command, args []string) error {
 	return nil
 }
 
+// interactiveKeyringWait covers an unlock prompt the keyring may show
+// while the user types their password.
+const interactiveKeyringWait = 60 * time.Second
+
 func (e *env) runSecretSet(profile, name string) error {
+	e.keyringWait = interactiveKeyringWait
 	value, note, err := e.readSecretValue(profile, name)
 	if err != nil {
 		return err

@@ -73,7 +73,7 @@ type sendOutput struct {
 	Request     sentRequest          `json:"request"`
 	Response    *sentResponse        `json:"response,omitempty"`
 	Timing      *timingJSON          `json:"timing,omitempty"`
-	TLS         *exchange.TLSInfo    `json:"tls"`
+	TLS         *tlsJSON             `json:"tls"`
 	Redirects   []explain.Redirect   `json:"redirects"`
 	Credentials *explain.Credentials `json:"credentials"`
 	Token       *token.Report        `json:"token"`
@@ -84,6 +84,7 @@ type sendOutput struct {
 	Error       string               `json:"error,omitempty"`
 	explained   *explain.Result
 	exchange    *exchange.Exchange
+	mask        masker
 }
 
 type sentRequest struct {
@@ -107,6 +108,36 @@ type bodyJSON struct {
 	Data        string `json:"data"`
 }
 
+// tlsJSON is CONTRACT's tls member.
+type tlsJSON struct {
+	Version  string  `json:"version"`
+	Subject  string  `json:"subject"`
+	Issuer   string  `json:"issuer"`
+	NotAfter string  `json:"not_after"`
+	Error    *string `json:"error"`
+}
+
+func tlsOf(t *exchange.TLSInfo) *tlsJSON {
+	if t == nil {
+		return nil
+	}
+	j := &tlsJSON{Version: t.Version, Subject: t.Subject, Issuer: t.Issuer}
+	if !t.NotAfter.IsZero() {
+		j.NotAfter = t.NotAfter.UTC().Format(time.RFC3339)
+	}
+	if t.Error != "" {
+		j.Error = &t.Error
+	}
+	return j
+}
+
+// notSentOutput is CONTRACT's JSON when no response arrived.
+type notSentOutput struct {
+	Error   string      `json:"error"`
+	Profile string      `json:"profile"`
+	Request sentRequest `json:"request"`
+}
+
 type timingJSON struct {
 	DNS       float64  `json:"dns_ms"`
 	Connect   float64  `json:"connect_ms"`
@@ -124,15 +155,31 @@ func (e *env) runSend(ctx context.Context, cfg *config.Config, p config.Profile,
 		return err
 	}
 	send.CleanSpools("", time.Hour, time.Now())
+	var outFile *os.File
+	if fl.output != "" {
+		// Opened first: a request that may change something must not go
+		// out only to find that its answer cannot be saved.
+		if outFile, err = os.OpenFile(fl.output, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600); err != nil {
+			return usageErr("cannot write %s: %v", fl.output, err)
+		}
+		defer outFile.Close()
+	}
 	res, err := send.Do(ctx, p, req, deps)
 	if err != nil {
 		return exitError{exitUsage, err}
 	}
 	defer res.Exchange.Close()
 	out := e.sendReport(ctx, cfg, p, res)
-	if fl.output != "" && res.Exchange.Response != nil {
-		if err := writeBody(fl.output, &res.Exchange.Response.Body); err != nil {
-			return exitError{exitUsage, err}
+	if res.Exchange.Response == nil {
+		if fl.json {
+			writeJSON(e.stdout, notSentOutput{Error: sentence(safeErr(out.Error)), Profile: p.Name, Request: out.Request})
+		}
+		e.jsonOut = false // the JSON is written; stderr gets the sentence
+		return exitError{exitUsage, fmt.Errorf("%s", safeErr(out.Error))}
+	}
+	if outFile != nil {
+		if err := writeBody(outFile, &res.Exchange.Response.Body); err != nil {
+			fmt.Fprintln(e.stderr, "why401: "+sentence(err.Error()))
 		}
 	}
 	if fl.json {
@@ -140,16 +187,26 @@ func (e *env) runSend(ctx context.Context, cfg *config.Config, p config.Profile,
 	} else {
 		renderSend(e.stdout, out, style{on: e.colour()}, e.isTerminal(e.stdout), fl.full)
 	}
-	switch {
-	case res.Exchange.Response == nil:
-		return silentExit(exitUsage)
-	case res.Exchange.Response.Status >= 400:
+	if res.Exchange.Response.Status >= 400 {
 		return silentExit(exitFailed)
 	}
 	return nil
 }
 
+func safeErr(s string) string {
+	if s == "" {
+		return "no response arrived"
+	}
+	return strings.TrimSuffix(s, ".")
+}
+
 func (fl sendFlags) request(method, target string) (send.Request, error) {
+	if fl.maxBody < 0 {
+		return send.Request{}, usageErr("--max-body must not be negative")
+	}
+	if fl.data == "@" {
+		return send.Request{}, usageErr("-d @ needs a file name after the @")
+	}
 	req := send.Request{Method: strings.ToUpper(method), URL: target, NoAuth: fl.noAuth, MaxBody: fl.maxBody,
 		Timeout: fl.timeout, KeepAll: fl.output != ""}
 	hs, err := parseHeaderFlags(fl.headers, "-H")
@@ -188,20 +245,27 @@ func (e *env) confirmProtected(p config.Profile, method string, yes bool) error 
 // sendReport explains the exchange and shapes it as CONTRACT's JSON.
 func (e *env) sendReport(ctx context.Context, cfg *config.Config, p config.Profile, res send.Result) sendOutput {
 	ex := res.Exchange
-	out := sendOutput{Profile: p.Name, Retried: ex.Retried, TLS: ex.TLS, exchange: ex,
-		Request: sentRequest{Method: ex.Request.Method, URL: ex.Request.URL, Headers: redactHeaders(ex.Request.Headers)}}
+	mask := masker{apiKey: res.APIKey, secrets: res.Secrets}
+	out := sendOutput{Profile: p.Name, Retried: ex.Retried, TLS: tlsOf(ex.TLS), exchange: ex, mask: mask,
+		Request: sentRequest{Method: ex.Request.Method, URL: mask.url(ex.Request.URL), Headers: mask.headers(ex.Request.Headers)}}
 	out.Notes = append(out.Notes, res.Warnings...)
-	if ex.CredentialsWithheld != "" {
-		out.Notes = append(out.Notes, ex.CredentialsWithheld)
+	if p.InsecureSkipVerify {
+		out.Notes = append(out.Notes, "insecure_skip_verify is on for profile "+p.Name+": TLS certificates are NOT checked")
+	}
+	for _, n := range []string{ex.CredentialsWithheld, ex.RetryErr} {
+		if n != "" {
+			out.Notes = append(out.Notes, n)
+		}
 	}
 	if ex.Response == nil {
 		out.Error = ex.Err
 		return out
 	}
-	out.Response = responseJSON(ex.Response)
+	out.Response = responseJSON(ex.Response, mask)
 	out.Timing = timingOf(ex.Timing, ex.TLS != nil)
 	in := ex.ExplainInput()
 	in.Now = time.Now().UTC()
+	in.Request.APIKey = res.APIKey
 	opts := token.Options{Now: in.Now}
 	if err := e.withProfile(ctx, p, &opts, sentKID(in.Request)); err != nil {
 		out.Notes = append(out.Notes, "the token was not verified: "+err.Error())
@@ -239,10 +303,10 @@ func explainable(r *exchange.Response) bool {
 	return false
 }
 
-func responseJSON(r *exchange.Response) *sentResponse {
+func responseJSON(r *exchange.Response, m masker) *sentResponse {
 	b := r.Body
-	return &sentResponse{Proto: r.Proto, Status: r.Status, Headers: r.Headers, Body: bodyJSON{
-		ContentType: b.ContentType, Size: b.Size, Truncated: b.Truncated, Encoding: b.Encoding, Data: bodyData(b)}}
+	return &sentResponse{Proto: r.Proto, Status: r.Status, Headers: m.headers(r.Headers), Body: bodyJSON{
+		ContentType: b.ContentType, Size: b.Size, Truncated: b.Truncated, Encoding: b.Encoding, Data: m.text(bodyData(b))}}
 }
 
 func bodyData(b exchange.Body) string {
@@ -263,21 +327,16 @@ func timingOf(t exchange.Timing, tlsUsed bool) *timingJSON {
 }
 
 // writeBody writes the whole body, streamed from the spool when large.
-func writeBody(path string, b *exchange.Body) error {
+func writeBody(f *os.File, b *exchange.Body) error {
 	r, err := b.Open()
 	if err != nil {
 		return fmt.Errorf("cannot read the body: %w", err)
 	}
 	defer r.Close()
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
 	if _, err := io.Copy(f, r); err != nil {
-		f.Close()
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fmt.Errorf("cannot write %s: %w", f.Name(), err)
 	}
-	return f.Close()
+	return nil
 }
 
 func hasHeaderNamed(hs []exchange.Header, name string) bool {

@@ -19,7 +19,7 @@ func (e *env) paths() config.Paths {
 }
 
 func (e *env) configPath() string {
-	return filepath.Join(e.paths().Config, "config.toml")
+	return filepath.Join(e.paths().Config, config.FileName)
 }
 
 // loadConfig reads the config; a missing file is errNoProfiles with a
@@ -60,7 +60,11 @@ func (e *env) keyring() secrets.Keyring {
 		if e.keyringFor != nil {
 			e.kr = e.keyringFor()
 		} else {
-			e.kr = secrets.Split(secrets.OS(secrets.DefaultTimeout), secrets.DefaultLimit())
+			wait := secrets.DefaultTimeout
+			if e.keyringWait > 0 {
+				wait = e.keyringWait
+			}
+			e.kr = secrets.Split(secrets.OS(wait), secrets.DefaultLimit())
 		}
 	}
 	return e.kr
