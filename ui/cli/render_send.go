@@ -34,6 +34,20 @@ func renderSend(w io.Writer, out sendOutput, st style, terminal, full bool) {
 		statusStyled(st, r.Status), st.dim(fmt.Sprintf("%s · %.1f ms", r.Proto, out.Timing.Total))))
 	p.line(st.dim(fmt.Sprintf("  profile %s · dns %.1f ms · connect %.1f ms · first byte %.1f ms", out.Profile,
 		out.Timing.DNS, out.Timing.Connect, out.Timing.FirstByte)))
+	for _, hop := range ex.Redirects {
+		dropped := ""
+		if hop.AuthDropped {
+			dropped = " (credentials dropped: another origin)"
+		}
+		p.line(st.dim(fmt.Sprintf("  after %d → %s%s", hop.Status, safe.Line(out.mask.url(hop.Location)), dropped)))
+	}
+	if t := ex.TLS; t != nil {
+		line := fmt.Sprintf("  %s · %s · issued by %s · valid until %s", t.Version, safe.Line(t.Subject), safe.Line(t.Issuer), t.NotAfter.UTC().Format("2006-01-02"))
+		if t.Error != "" {
+			line = "  TLS: " + safe.Line(t.Error)
+		}
+		p.line(st.dim(line))
+	}
 	if ex.Retried {
 		p.line(st.yellow("  retried once after a 401 invalid_token with a fresh token"))
 	}
