@@ -41,6 +41,10 @@ lint:
 	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null .
 
 test: lint
+	@if [ -z "$$WHY401_TEST_DBUS_ADDRESS" ]; then \
+		echo "note: no private Secret Service, so the real-keyring tests skip (run: .ci/with-secret-service make test)"; \
+		if [ "$$CI" = "true" ]; then echo "CI=true: those skips fail the run"; fi; \
+	fi
 	$(GO) test -race -count=1 $(PKGS)
 
 bench:
