@@ -1,0 +1,53 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every binding of the app. CONTRACT fixes the global ones; the
+// help overlay is generated from FullHelp so it cannot drift from the code.
+type KeyMap struct {
+	ForceQuit key.Binding
+	Quit      key.Binding
+	Help      key.Binding
+	Close     key.Binding
+	NextPane  key.Binding
+	PrevPane  key.Binding
+	Send      key.Binding
+	Profile   key.Binding
+	Inspect   key.Binding
+	Up        key.Binding
+	Down      key.Binding
+	Enter     key.Binding
+}
+
+// DefaultKeyMap returns a fresh KeyMap; there is no package-level keymap so
+// tests and future rebinding never share state.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close / leave input")),
+		NextPane:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevPane:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		Send:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		Profile:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "switch profile")),
+		Inspect:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "inspect token")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "select / edit / decode")),
+	}
+}
+
+// ShortHelp is the status line's hint.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Send, k.Profile, k.Inspect, k.NextPane, k.Help}
+}
+
+// FullHelp is what the ? overlay lists: every binding, in groups.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Send, k.Profile, k.Inspect, k.NextPane, k.PrevPane},
+		{k.Up, k.Down, k.Enter, k.Close},
+		{k.Help, k.Quit, k.ForceQuit},
+	}
+}
