@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // buildOnce compiles a package into a shared temp dir once per test binary.
@@ -229,4 +230,49 @@ func BenchmarkSendProcess(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestInspectInTmux runs `why401 inspect` in a real terminal (tmux): the
+// piped token is decoded into the token pane, and q quits.
+func TestInspectInTmux(t *testing.T) {
+	tmux, err := exec.LookPath("tmux")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is missing; .ci/run installs it")
+		}
+		t.Skip("tmux is not installed: the end-to-end terminal test skips")
+	}
+	bin := why401Bin.get(t, ".", "why401")
+	sock := "why401-test-" + strings.ReplaceAll(t.Name(), "/", "-")
+	tm := func(args ...string) string {
+		out, _ := exec.Command(tmux, append([]string{"-L", sock}, args...)...).CombinedOutput()
+		return string(out)
+	}
+	defer tm("kill-server")
+	cfgDir := t.TempDir()
+	cmd := fmt.Sprintf("WHY401_CONFIG_DIR=%s %s inspect - < testdata/demo-token.jwt; echo EXITED $?; sleep 5", cfgDir, bin)
+	tm("new-session", "-d", "-s", "t", "-x", "130", "-y", "40", cmd)
+	screen := waitFor(t, func() string { return tm("capture-pane", "-p", "-t", "t") }, "kid demo-2026")
+	for _, want := range []string{"Token", "Profiles", "expired", "iss https://id.demo.why401.dev/"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("screen lacks %q:\n%s", want, screen)
+		}
+	}
+	tm("send-keys", "-t", "t", "q")
+	waitFor(t, func() string { return tm("capture-pane", "-p", "-t", "t") }, "EXITED 0")
+}
+
+// waitFor polls get until its text contains want; terminals draw
+// asynchronously, and a poll is not a timing assertion.
+func waitFor(t *testing.T, get func() string, want string) string {
+	t.Helper()
+	var s string
+	for i := 0; i < 100; i++ {
+		if s = get(); strings.Contains(s, want) {
+			return s
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the terminal never showed %q:\n%s", want, s)
+	return s
 }

@@ -194,6 +194,6 @@ func (e *env) rootCommand() *cobra.Command {
 	pf.BoolVar(&e.debug, "debug", false, "write a redacted debug log")
 	pf.BoolVar(&e.showVersion, "version", false, "print the version")
 	root.AddCommand(e.decodeCommand(), e.challengeCommand(), e.explainCommand(), e.versionCommand(),
-		e.profileCommand(), e.secretCommand(), e.doctorCommand(), e.sendCommand(), e.demoCommand())
+		e.profileCommand(), e.secretCommand(), e.doctorCommand(), e.sendCommand(), e.demoCommand(), e.inspectCommand())
 	return root
 }

@@ -22,6 +22,9 @@ type Deps struct {
 	Profile string
 	Now     func() time.Time
 	Send    func(ctx context.Context, profile string, method, url string) tea.Cmd
+	// Token is loaded into the token pane at start (`why401 inspect`):
+	// any input form, decoded offline.
+	Token string
 }
 
 // common is shared by the root and its panes: styles are rebuilt in place
@@ -87,9 +90,15 @@ func New(deps Deps) Model {
 	return m
 }
 
-// Init asks for the background colour; we draw at once with dark styles and
-// restyle if the terminal answers.
-func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+// Init asks for the background colour (we draw at once with dark styles and
+// restyle if the terminal answers) and loads Deps.Token, if any.
+func (m Model) Init() tea.Cmd {
+	if m.deps.Token == "" {
+		return tea.RequestBackgroundColor
+	}
+	token := m.deps.Token
+	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg { return tea.PasteMsg{Content: token} })
+}
 
 // Update is a dispatcher; each case's logic lives in a handle* method.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
