@@ -87,8 +87,9 @@ func tail(s string) string {
 	return "…" + s[len(s)-4:]
 }
 
-// secretHeader reports whether a header carries credentials.
-func secretHeader(name string) bool {
+// IsSecretHeader reports whether a header carries credentials: the one
+// list every writer (history, debug log, send output) masks by.
+func IsSecretHeader(name string) bool {
 	switch strings.ToLower(name) {
 	case "authorization", "proxy-authorization", "cookie", "set-cookie", "dpop",
 		"x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token", "private-token",
@@ -105,7 +106,7 @@ func Headers(hs []Header) []Header {
 		switch n := strings.ToLower(h.Name); {
 		case n == "cookie" || n == "set-cookie":
 			h.Value = cookies(h.Value, n == "set-cookie")
-		case secretHeader(n):
+		case IsSecretHeader(n):
 			h.Value = Fingerprint(h.Value)
 		}
 		out[i] = h

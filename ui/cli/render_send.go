@@ -10,6 +10,7 @@ import (
 
 	"github.com/why401/why401/inspect/exchange"
 	"github.com/why401/why401/store/auth"
+	"github.com/why401/why401/store/redact"
 	"github.com/why401/why401/ui/safe"
 )
 
@@ -125,7 +126,7 @@ type masker struct {
 func (m masker) headers(hs []exchange.Header) []exchange.Header {
 	out := make([]exchange.Header, len(hs))
 	for i, h := range hs {
-		if isCredentialHeader(h.Name) || m.apiKey != "" && strings.EqualFold(h.Name, m.apiKey) {
+		if redact.IsSecretHeader(h.Name) || m.apiKey != "" && strings.EqualFold(h.Name, m.apiKey) {
 			h.Value = maskValue(h.Value)
 		}
 		h.Value = m.text(h.Value)
@@ -152,15 +153,6 @@ func (m masker) text(s string) string {
 		}
 	}
 	return s
-}
-
-func isCredentialHeader(name string) bool {
-	switch strings.ToLower(name) {
-	case "authorization", "proxy-authorization", "cookie", "dpop", "x-api-key", "api-key", "apikey", "x-auth-token",
-		"x-access-token", "private-token", "x-goog-api-key", "ocp-apim-subscription-key", "x-amz-security-token":
-		return true
-	}
-	return false
 }
 
 func maskValue(v string) string {
