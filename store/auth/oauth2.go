@@ -86,15 +86,25 @@ func checkOAuthSpec(s Spec) error {
 }
 
 func (o *oauth) Apply(ctx context.Context, req *http.Request) error {
-	t, err := o.token(ctx)
+	tok, err := o.AccessToken(ctx)
 	if err != nil {
 		return err
 	}
-	if t.TokenType != "" && !strings.EqualFold(t.TokenType, "bearer") {
-		return fmt.Errorf("the token endpoint issued a token of type %s; why401 sends only Bearer tokens", excerpt.Of(t.TokenType))
-	}
-	req.Header.Set("Authorization", "Bearer "+t.AccessToken)
+	req.Header.Set("Authorization", "Bearer "+tok)
 	return nil
+}
+
+// AccessToken is the token Apply would send, obtained the same way; the
+// UI's token actions use it to show a token without sending a request.
+func (o *oauth) AccessToken(ctx context.Context) (string, error) {
+	t, err := o.token(ctx)
+	if err != nil {
+		return "", err
+	}
+	if t.TokenType != "" && !strings.EqualFold(t.TokenType, "bearer") {
+		return "", fmt.Errorf("the token endpoint issued a token of type %s; why401 sends only Bearer tokens", excerpt.Of(t.TokenType))
+	}
+	return t.AccessToken, nil
 }
 
 func (o *oauth) Describe() string {

@@ -102,6 +102,9 @@ type Warner interface {
 // OAuth2 is what the OAuth2 providers offer beyond credential.Provider.
 type OAuth2 interface {
 	credential.Provider
+	// AccessToken returns the access token Apply would send: the cached
+	// one while it is fresh, else a refreshed or newly obtained one.
+	AccessToken(ctx context.Context) (string, error)
 	// Forget drops the cached tokens in memory and in the cache, so the
 	// next Apply starts the flow again. For oauth2_refresh the refresh
 	// token is kept: after a rotation it is the only one the server still

@@ -16,8 +16,10 @@ import (
 
 func (e *env) demoCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "demo serve|send",
-		Short: "The built-in demo API on loopback (writes nothing to your config, keyring or history)",
+		Use:   "demo [serve|send]",
+		Short: "The terminal app on the built-in demo API on loopback (writes nothing to your config, keyring or history)",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return e.runDemoApp() },
 	}
 	var addr string
 	serve := &cobra.Command{Use: "serve", Short: "Run only the demo API; prints its base URL first", Args: cobra.NoArgs,

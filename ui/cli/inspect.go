@@ -45,20 +45,18 @@ func (e *env) runTUI(deps tui.Deps) error {
 		fmt.Fprintln(e.stderr, "why401: the config is not loaded: "+sentence(err.Error()))
 	}
 	deps.Profile, deps.Now = e.profile, time.Now
-	opts := []tea.ProgramOption{tea.WithOutput(e.stdout)}
+	if deps.Config != nil {
+		deps.Backend = e.appBackend(deps.Config)
+	}
+	in := os.Stdin
 	if !e.isTerminal(e.stdin) {
 		// The token came on stdin; keys come from the terminal itself.
-		in, _, err := tea.OpenTTY()
+		tty, _, err := tea.OpenTTY()
 		if err != nil {
 			return usageErr("cannot open the terminal for keys: %v", err)
 		}
-		defer in.Close()
-		opts = append(opts, tea.WithInput(in))
-	} else {
-		opts = append(opts, tea.WithInput(os.Stdin))
+		defer tty.Close()
+		in = tty
 	}
-	if _, err := tea.NewProgram(tui.New(deps), opts...).Run(); err != nil {
-		return exitError{exitFailed, fmt.Errorf("the terminal app stopped: %w", err)}
-	}
-	return nil
+	return e.startProgram(deps, in)
 }

@@ -158,15 +158,16 @@ func wantsJSON(args []string) bool {
 
 func (e *env) rootCommand() *cobra.Command {
 	root := &cobra.Command{
-		Use:   "why401",
 		Short: "Explain why an HTTP request got 401 or 403",
 		Long: "why401 decodes the token a request carried, parses the WWW-Authenticate challenge\n" +
 			"that came back, and says in plain words why the request was refused.",
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+		Use:               "why401 [METHOD] [URL]",
+		Args:              cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmd.Help()
+			return e.runApp(args)
 		},
 		// --version is global (CONTRACT): accepted before or after any subcommand.
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {

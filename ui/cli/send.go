@@ -83,6 +83,8 @@ type sendOutput struct {
 	Notes       []string             `json:"notes,omitempty"`
 	Error       string               `json:"error,omitempty"`
 	explained   *explain.Result
+	input       explain.Input // what explained was built from (the terminal app re-explains with metadata)
+	metadataURL string        // the resource_metadata a challenge offered
 	exchange    *exchange.Exchange
 	mask        masker
 }
@@ -279,7 +281,10 @@ func (e *env) sendReport(ctx context.Context, cfg *config.Config, p config.Profi
 		in.Body = nil
 	}
 	r := explain.Explain(in)
-	out.explained = &r
+	out.explained, out.input = &r, in
+	if u, fromChallenge, _ := explain.MetadataURL(in.ResponseHeaders, in.Request.URL); fromChallenge {
+		out.metadataURL = u
+	}
 	out.Redirects, out.Credentials, out.Token = r.Redirects, r.Credentials, r.Token
 	out.Challenges, out.Diagnostics = r.Challenges, r.Diagnostics
 	out.Diagnosis = []explain.Diagnosis{}

@@ -16,9 +16,16 @@ func (m Model) headerView(w int) string {
 		name = s.Warning.Render("● " + safe.Line(m.active) + " ⚠")
 	}
 	left := s.HeaderApp.Render(" why401 ") + " " + name
+	if m.deps.Label != "" {
+		left += " " + s.Dim.Render("("+m.deps.Label+")")
+	}
 	right := s.Dim.Render("? help ")
 	if ph := m.token.Phrase(); ph != "" {
-		right = s.Header.Render("token: "+ph) + "   " + right
+		st := s.Header
+		if m.token.Expired() {
+			st = s.Bad
+		}
+		right = st.Render("token: "+ph) + "   " + right
 	}
 	url := ""
 	if p.BaseURL != nil {
@@ -29,10 +36,13 @@ func (m Model) headerView(w int) string {
 	return fitLine(left+mid+"  "+right, w)
 }
 
-// statusView is the bottom line: a toast when there is one, else the short
-// help of the keymap.
+// statusView is the bottom line: the spinner while sending, a toast when
+// there is one, else the short help of the focused pane and the globals.
 func (m Model) statusView(w int) string {
 	s := m.c.styles
+	if m.flight != nil {
+		return fitLine(" "+m.spinner.View()+" sending with "+safe.Line(m.flight.profile)+"… "+s.Dim.Render("esc cancels"), w)
+	}
 	if m.toast != "" {
 		st := s.Toast
 		if m.toastErr {
@@ -40,5 +50,5 @@ func (m Model) statusView(w int) string {
 		}
 		return fitLine(" "+st.Render(safe.Line(m.toast)), w)
 	}
-	return fitLine(" "+m.help.ShortHelpView(m.c.keys.ShortHelp()), w)
+	return fitLine(" "+m.help.ShortHelpView(append(m.paneKeys(m.focus), m.c.keys.ShortHelp()...)), w)
 }

@@ -9,13 +9,41 @@ import (
 
 // helpView is the ? overlay: the full keymap in a box, so the list cannot
 // drift from the bindings the code matches.
-func (m Model) helpView(w int) string {
+func (m Model) helpView(w, h int) string {
 	s := m.c.styles
 	f := s.Overlay.GetHorizontalFrameSize()
 	body := s.TitleFocused.Render("Keys") + "\n\n" + m.fullHelp(max(0, w-f)) +
 		"\n\n" + s.Dim.Render("q and ? are off while typing · esc or ? closes")
 	bw := min(w, lipgloss.Width(body)+f)
-	return s.Overlay.Width(bw).Render(fitBlock(body, max(0, bw-f), lipgloss.Height(body)))
+	bh := min(lipgloss.Height(body), max(1, h-s.Overlay.GetVerticalFrameSize()))
+	return s.Overlay.Width(bw).Render(fitBlock(body, max(0, bw-f), bh))
+}
+
+// paneKeys are the focused pane's own bindings, for the status line.
+func (m Model) paneKeys(p pane) []key.Binding {
+	switch p {
+	case paneRequest:
+		return m.request.HelpKeys()
+	case paneResponse:
+		return m.response.HelpKeys()
+	case paneToken:
+		return []key.Binding{m.c.keys.Verify}
+	case paneWhy:
+		return []key.Binding{m.c.keys.Metadata}
+	}
+	return nil
+}
+
+// allGroups is every binding: the globals and each pane's own.
+func (m Model) allGroups() [][]key.Binding {
+	groups := m.c.keys.FullHelp()
+	if ks := m.request.HelpKeys(); len(ks) > 0 {
+		groups = append(groups, ks)
+	}
+	if ks := m.response.HelpKeys(); len(ks) > 0 {
+		groups = append(groups, ks)
+	}
+	return groups
 }
 
 // fullHelp lays the binding groups side by side when they fit and stacks
@@ -24,7 +52,7 @@ func (m Model) fullHelp(avail int) string {
 	h := m.help
 	h.ShowAll = true
 	h.SetWidth(0)
-	groups := m.c.keys.FullHelp()
+	groups := m.allGroups()
 	if side := h.FullHelpView(groups); lipgloss.Width(side) <= avail {
 		return side
 	}

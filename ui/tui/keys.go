@@ -14,9 +14,21 @@ type KeyMap struct {
 	Send      key.Binding
 	Profile   key.Binding
 	Inspect   key.Binding
-	Up        key.Binding
-	Down      key.Binding
-	Enter     key.Binding
+	Copy      key.Binding
+	Save      key.Binding
+	Cancel    key.Binding
+	Search    key.Binding
+
+	TokenGet     key.Binding
+	TokenRefresh key.Binding
+	TokenForget  key.Binding
+	Verify       key.Binding
+	Metadata     key.Binding
+	Scroll       key.Binding
+
+	Up    key.Binding
+	Down  key.Binding
+	Enter key.Binding
 }
 
 // DefaultKeyMap returns a fresh KeyMap; there is no package-level keymap so
@@ -32,22 +44,34 @@ func DefaultKeyMap() KeyMap {
 		Send:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
 		Profile:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "switch profile")),
 		Inspect:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "inspect token")),
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "select / edit / decode")),
+		Copy:      key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "copy menu")),
+		Save:      key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "save request by name")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the send in flight")),
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the response")),
+
+		TokenGet:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "get OAuth2 token")),
+		TokenRefresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh OAuth2 token")),
+		TokenForget:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "forget OAuth2 token")),
+		Verify:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verify token (token pane)")),
+		Metadata:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "fetch resource metadata (why pane)")),
+		Scroll:       key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "scroll")),
+
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Enter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "select / edit / decode")),
 	}
 }
 
 // ShortHelp is the status line's hint.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Send, k.Profile, k.Inspect, k.NextPane, k.Help}
+	return []key.Binding{k.Send, k.Profile, k.Inspect, k.Copy, k.NextPane, k.Help}
 }
 
 // FullHelp is what the ? overlay lists: every binding, in groups.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Send, k.Profile, k.Inspect, k.NextPane, k.PrevPane},
-		{k.Up, k.Down, k.Enter, k.Close},
-		{k.Help, k.Quit, k.ForceQuit},
+		{k.Send, k.Cancel, k.Profile, k.Inspect, k.Copy, k.Save, k.NextPane, k.PrevPane},
+		{k.TokenGet, k.TokenRefresh, k.TokenForget, k.Verify, k.Metadata, k.Search},
+		{k.Up, k.Down, k.Scroll, k.Enter, k.Close, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -22,6 +22,7 @@ type layout struct {
 
 	Header   rect
 	Profiles rect
+	History  rect
 	Request  rect
 	Response rect
 	Tabs     rect
@@ -46,14 +47,16 @@ func computeLayout(w, h int) layout {
 	return tabbed(l, bodyY, bodyH)
 }
 
-// wide: profiles | request/response | token/why, as in the sketch.
+// wide: profiles/history | request/response | token/why, as in the sketch.
 func wide(l layout, y, bh int) layout {
 	pw := max(18, l.W*14/100)
 	rw := max(36, l.W*32/100)
 	mw := l.W - pw - rw
 	reqH := requestHeight(bh)
 	tokH := bh * 3 / 5
-	l.Profiles = rect{0, y, pw, bh}
+	profH := bh / 2
+	l.Profiles = rect{0, y, pw, profH}
+	l.History = rect{0, y + profH, pw, bh - profH}
 	l.Request = rect{pw, y, mw, reqH}
 	l.Response = rect{pw, y + reqH, mw, bh - reqH}
 	l.Token = rect{pw + mw, y, rw, tokH}
@@ -71,14 +74,14 @@ func tabbed(l layout, y, bh int) layout {
 	l.Response = rect{0, y + reqH, mw, bh - reqH}
 	l.Tabs = rect{mw, y, sw, 1}
 	side := rect{mw, y + 1, sw, bh - 1}
-	l.Profiles, l.Token, l.Why = side, side, side
+	l.Profiles, l.History, l.Token, l.Why = side, side, side, side
 	return l
 }
 
-// requestHeight leaves the response most of the column: the request pane
-// holds only a few lines today.
+// requestHeight leaves the response most of the column; the request pane
+// shows its tabs and as many rows of the open tab as fit.
 func requestHeight(bh int) int {
-	return min(max(6, bh/3), bh/2)
+	return min(max(8, bh*2/5), bh/2)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

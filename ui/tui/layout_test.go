@@ -31,7 +31,7 @@ func TestComputeLayout(t *testing.T) {
 func checkRects(t *testing.T, l layout) {
 	t.Helper()
 	bodyH := l.H - l.Header.H - l.Status.H
-	for name, r := range map[string]rect{"profiles": l.Profiles, "request": l.Request,
+	for name, r := range map[string]rect{"profiles": l.Profiles, "history": l.History, "request": l.Request,
 		"response": l.Response, "token": l.Token, "why": l.Why} {
 		if r.X < 0 || r.Y < 1 || r.X+r.W > l.W || r.Y+r.H > l.H-1 || r.W < 16 || r.H < 3 {
 			t.Errorf("%d×%d: %s rect %+v out of bounds or too small", l.W, l.H, name, r)
@@ -46,7 +46,7 @@ func checkRects(t *testing.T, l layout) {
 		}
 		return
 	}
-	if l.Profiles.W+l.Request.W+l.Token.W != l.W || l.Token.H+l.Why.H != bodyH || l.Profiles.H != bodyH {
+	if l.Profiles.W+l.Request.W+l.Token.W != l.W || l.Token.H+l.Why.H != bodyH || l.Profiles.H+l.History.H != bodyH {
 		t.Errorf("%d×%d: wide columns do not fill: %+v", l.W, l.H, l)
 	}
 }

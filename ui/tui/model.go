@@ -1,30 +1,40 @@
-// Package tui is the full-screen Bubble Tea v2 app: profiles, request,
-// response, token and why panes, a token inspector and a help overlay.
+// Package tui is the full-screen Bubble Tea v2 app: profiles and history,
+// request, response, token and why panes, and the overlays (token
+// inspector, profile picker, copy menu, token actions, help). One file per
+// pane or overlay; update.go is the root dispatcher; all I/O goes through
+// Backend inside tea.Cmds.
 package tui
 
 import (
-	"context"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/why401/why401/inspect/token"
+
 	"github.com/why401/why401/store/config"
+	"github.com/why401/why401/store/requests"
+	"github.com/why401/why401/ui/safe"
 )
 
-// Deps is everything the UI needs from outside. Send may be nil until the
-// exchange wiring lands; ctrl+s then only says so.
+// Deps is everything the UI needs from outside. Backend may be nil (`why401
+// inspect` without a config): ctrl+s then says what is missing.
 type Deps struct {
 	Config  *config.Config
 	Profile string
 	Now     func() time.Time
-	Send    func(ctx context.Context, profile string, method, url string) tea.Cmd
+	Backend Backend
+	// Request prefills the composer (`why401 -p P GET /path`).
+	Request requests.Request
 	// Token is loaded into the token pane at start (`why401 inspect`):
 	// any input form, decoded offline.
 	Token string
+	// Label names where the profiles come from in the header ("demo").
+	Label string
+	// ConfigErr is why the config did not load, shown at start.
+	ConfigErr string
 }
 
 // common is shared by the root and its panes: styles are rebuilt in place
@@ -47,13 +57,26 @@ type Model struct {
 	active  string
 
 	profiles  profilesPane
+	history   historyPane
 	request   requestPane
 	response  responsePane
 	token     tokenPane
+	tokenRaw  string // the token shown, as loaded or sent (for copy)
 	why       whyPane
 	inspector inspector
+	picker    picker
+	copyMenu  copyMenu
+	confirm   confirmSend
+	modal     tokenModal
+	saveName  saveDialog
 	help      help.Model
 	showHelp  bool
+	spinner   spinner.Model
+
+	seq       int                 // the last request id handed out
+	flight    *inflight           // the send under way
+	last      map[string]*Outcome // each profile's last outcome
+	secretsOK map[string]string   // per profile: "ok", "failed" or "" (not yet known)
 
 	toast    string
 	toastErr bool
@@ -78,239 +101,44 @@ func New(deps Deps) Model {
 	m := Model{
 		c: c, deps: deps, active: active, sideTab: paneToken,
 		profiles:  newProfilesPane(c, deps.Config, active),
+		history:   newHistoryPane(c),
 		request:   newRequestPane(c),
 		response:  newResponsePane(c),
 		token:     newTokenPane(c),
 		why:       newWhyPane(c),
 		inspector: newInspector(c),
+		picker:    newPicker(c, deps.Config),
+		copyMenu:  newCopyMenu(c),
+		saveName:  newSaveDialog(c),
 		help:      help.New(),
+		spinner:   spinner.New(spinner.WithSpinner(spinner.MiniDot)),
+		last:      map[string]*Outcome{},
+		secretsOK: map[string]string{},
 	}
 	m.help.Styles = help.DefaultStyles(st.isDark)
+	if deps.Request.URL != "" || deps.Request.Method != "" {
+		m.request.Load(deps.Request)
+	}
+	if p, ok := m.activeProfile(); ok {
+		m.request.SetProfile(p)
+	}
+	if deps.ConfigErr != "" {
+		m.toast, m.toastErr = deps.ConfigErr, true
+	}
 	m.profiles.Focus()
 	return m
 }
 
 // Init asks for the background colour (we draw at once with dark styles and
-// restyle if the terminal answers) and loads Deps.Token, if any.
+// restyle if the terminal answers), loads Deps.Token if any, and reads the
+// active profile's history and saved requests in the background.
 func (m Model) Init() tea.Cmd {
-	if m.deps.Token == "" {
-		return tea.RequestBackgroundColor
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadHistory(m.deps.Backend, m.active), loadSaved(m.deps.Backend, m.active)}
+	if m.deps.Token != "" {
+		token := m.deps.Token
+		cmds = append(cmds, func() tea.Msg { return inspectRequestMsg{text: token} })
 	}
-	token := m.deps.Token
-	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg { return tea.PasteMsg{Content: token} })
-}
-
-// Update is a dispatcher; each case's logic lives in a handle* method.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		return m.handleResize(msg.Width, msg.Height), nil
-	case tea.BackgroundColorMsg:
-		return m.handleBackground(msg.IsDark()), nil
-	case tickMsg:
-		return m.handleTick(msg)
-	case inspectRequestMsg:
-		return m.loadToken(msg.text)
-	case profileChosenMsg:
-		return m.handleProfileChosen(msg.name), nil
-	case tea.PasteMsg:
-		return m.handlePaste(msg)
-	case tea.KeyPressMsg:
-		return m.handleKey(msg)
-	}
-	return m.routeToFocused(msg)
-}
-
-func (m Model) handleResize(w, h int) Model {
-	m.w, m.h = w, h
-	m.lay = computeLayout(w, h)
-	l := m.lay
-	m.profiles.SetSize(l.Profiles.W, l.Profiles.H)
-	m.request.SetSize(l.Request.W, l.Request.H)
-	m.response.SetSize(l.Response.W, l.Response.H)
-	m.token.SetSize(l.Token.W, l.Token.H)
-	m.why.SetSize(l.Why.W, l.Why.H)
-	m.inspector.SetWidth(w)
-	m.help.SetWidth(w)
-	return m
-}
-
-func (m Model) handleBackground(isDark bool) Model {
-	*m.c.styles = NewStyles(isDark)
-	m.help.Styles = help.DefaultStyles(isDark)
-	return m
-}
-
-// typing reports whether a text input has the keyboard, which switches off
-// the single-letter global keys.
-func (m Model) typing() bool { return m.inspector.open || m.request.Typing() }
-
-// handleKey applies CONTRACT's order: ctrl+c always; overlays own the keys
-// while open; then global keys; then the focused pane.
-func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	keys := m.c.keys
-	switch {
-	case key.Matches(k, keys.ForceQuit):
-		return m, tea.Quit
-	case m.showHelp:
-		if key.Matches(k, keys.Close, keys.Help) {
-			m.showHelp = false
-		}
-		return m, nil
-	case m.inspector.open:
-		var cmd tea.Cmd
-		m.inspector, cmd = m.inspector.Update(k)
-		return m, cmd
-	}
-	if next, cmd, ok := m.handleGlobalKey(k); ok {
-		return next, cmd
-	}
-	return m.routeToFocused(k)
-}
-
-// handleGlobalKey handles the keys that work from any pane; ok is false when
-// the key belongs to the focused pane.
-func (m Model) handleGlobalKey(k tea.KeyPressMsg) (Model, tea.Cmd, bool) {
-	keys := m.c.keys
-	switch {
-	case key.Matches(k, keys.Inspect):
-		m.toast = ""
-		return m, m.inspector.Open(), true
-	case key.Matches(k, keys.NextPane):
-		m, cmd := m.setFocus((m.focus + 1) % paneCount)
-		return m, cmd, true
-	case key.Matches(k, keys.PrevPane):
-		m, cmd := m.setFocus((m.focus + paneCount - 1) % paneCount)
-		return m, cmd, true
-	case key.Matches(k, keys.Profile):
-		m, cmd := m.setFocus(paneProfiles)
-		return m, cmd, true
-	case key.Matches(k, keys.Send):
-		m, cmd := m.send()
-		return m, cmd, true
-	case m.typing():
-		return m, nil, false
-	case key.Matches(k, keys.Quit):
-		return m, tea.Quit, true
-	case key.Matches(k, keys.Help):
-		m.showHelp = true
-		return m, nil, true
-	}
-	return m, nil, false
-}
-
-// setFocus blurs the old pane and focuses the new one; in the tabbed layout
-// focusing a side pane also brings its tab to the front.
-func (m Model) setFocus(p pane) (Model, tea.Cmd) {
-	m.blur(m.focus)
-	m.focus = p
-	if p.isSide() {
-		m.sideTab = p
-	}
-	return m, m.focusPane(p)
-}
-
-func (m *Model) blur(p pane) {
-	switch p {
-	case paneProfiles:
-		m.profiles.Blur()
-	case paneRequest:
-		m.request.Blur()
-	case paneResponse:
-		m.response.Blur()
-	case paneToken:
-		m.token.Blur()
-	case paneWhy:
-		m.why.Blur()
-	}
-}
-
-func (m *Model) focusPane(p pane) tea.Cmd {
-	switch p {
-	case paneProfiles:
-		return m.profiles.Focus()
-	case paneRequest:
-		return m.request.Focus()
-	case paneResponse:
-		return m.response.Focus()
-	case paneToken:
-		return m.token.Focus()
-	case paneWhy:
-		return m.why.Focus()
-	}
-	return nil
-}
-
-// routeToFocused gives a message to the focused pane only (and to the
-// inspector while it is open, e.g. its cursor blink).
-func (m Model) routeToFocused(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	if m.inspector.open {
-		m.inspector, cmd = m.inspector.Update(msg)
-		return m, cmd
-	}
-	switch m.focus {
-	case paneProfiles:
-		m.profiles, cmd = m.profiles.Update(msg)
-	case paneRequest:
-		m.request, cmd = m.request.Update(msg)
-	case paneResponse:
-		m.response, cmd = m.response.Update(msg)
-	case paneToken:
-		m.token, cmd = m.token.Update(msg)
-	case paneWhy:
-		m.why, cmd = m.why.Update(msg)
-	}
-	return m, cmd
-}
-
-// handlePaste: a paste into an input is typed there; with no input focused
-// it is a token to inspect at once (CONTRACT).
-func (m Model) handlePaste(p tea.PasteMsg) (tea.Model, tea.Cmd) {
-	if m.showHelp {
-		return m, nil
-	}
-	if m.typing() {
-		return m.routeToFocused(p)
-	}
-	return m.loadToken(p.Content)
-}
-
-// loadToken decodes text with the active profile's expectations and shows
-// it. Decoding is pure and fast, so it runs here rather than in a Cmd.
-func (m Model) loadToken(text string) (tea.Model, tea.Cmd) {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return m, nil
-	}
-	in, err := token.ReadInput(text)
-	if err != nil {
-		m.toast, m.toastErr = "not a token: "+err.Error(), true
-		return m, nil
-	}
-	p, _ := m.activeProfile()
-	opts := token.Options{Now: m.c.now(), Leeway: p.Leeway, Issuer: p.Issuer, Audience: p.Audience}
-	m.token.SetReport(token.Analyze(in, opts), p.Leeway)
-	m.toast, m.toastErr = "token loaded ("+string(in.Form)+")", false
-	m, cmd := m.setFocus(paneToken)
-	return m.startTick(cmd)
-}
-
-func (m Model) handleProfileChosen(name string) Model {
-	m.active = name
-	m.profiles.SetActive(name)
-	m.toast, m.toastErr = "profile "+name, false
-	return m
-}
-
-// send hands the composed request to Deps.Send, which returns the Cmd that
-// does the I/O; the UI never sends by itself.
-func (m Model) send() (Model, tea.Cmd) {
-	if m.deps.Send == nil {
-		m.toast, m.toastErr = "sending is not available yet", true
-		return m, nil
-	}
-	return m, m.deps.Send(context.Background(), m.active, m.request.Method(), m.request.URL())
+	return tea.Batch(cmds...)
 }
 
 func (m Model) activeProfile() (config.Profile, bool) {
@@ -337,13 +165,43 @@ func (m Model) screen() string {
 		return m.tooSmallView()
 	}
 	base := lipgloss.JoinVertical(lipgloss.Left, m.headerView(m.w), m.body(), m.statusView(m.w))
-	switch {
-	case m.showHelp:
-		return overlay(base, m.helpView(m.w), m.w, m.h)
-	case m.inspector.open:
-		return overlay(base, m.inspector.View(), m.w, m.h)
+	if box := m.overlayView(); box != "" {
+		return overlay(base, box, m.w, m.h)
 	}
 	return base
+}
+
+// overlayView is the open modal's box, "" when none is open.
+func (m Model) overlayView() string {
+	switch {
+	case m.showHelp:
+		return m.helpView(m.w, m.h)
+	case m.confirm.open:
+		return m.confirmView(m.w)
+	case m.modal.Open():
+		return m.modal.View(m.w, m.h)
+	case m.copyMenu.open:
+		return m.copyMenu.View(m.w)
+	case m.picker.open:
+		return m.picker.View(m.w, m.h)
+	case m.saveName.open:
+		return m.saveName.View(m.w)
+	case m.inspector.open:
+		return m.inspector.View()
+	}
+	return ""
+}
+
+// confirmView asks before a protected profile sends a changing request.
+func (m Model) confirmView(w int) string {
+	s := m.c.styles
+	r := m.confirm.req
+	lines := []string{s.Warning.Render("⚠ " + safe.Line(m.confirm.profile) + " is a protected profile"), "",
+		"Send " + s.Label.Render(safe.Line(r.Method)) + " " + safe.Line(r.URL) + "?", "",
+		s.Dim.Render("y or enter sends · n or esc cancels")}
+	f := s.Overlay.GetHorizontalFrameSize()
+	iw := max(10, min(w-f, 60))
+	return s.Overlay.BorderForeground(s.Warning.GetForeground()).Render(fitBlock(strings.Join(lines, "\n"), iw, len(lines)))
 }
 
 func (m Model) body() string {
@@ -352,14 +210,17 @@ func (m Model) body() string {
 		side := lipgloss.JoinVertical(lipgloss.Left, m.tabsView(m.lay.Tabs.W), m.sideView())
 		return lipgloss.JoinHorizontal(lipgloss.Top, mid, side)
 	}
+	left := lipgloss.JoinVertical(lipgloss.Left, m.profiles.View(), m.history.View())
 	right := lipgloss.JoinVertical(lipgloss.Left, m.token.View(), m.why.View())
-	return lipgloss.JoinHorizontal(lipgloss.Top, m.profiles.View(), mid, right)
+	return lipgloss.JoinHorizontal(lipgloss.Top, left, mid, right)
 }
 
 func (m Model) sideView() string {
 	switch m.sideTab {
 	case paneProfiles:
 		return m.profiles.View()
+	case paneHistory:
+		return m.history.View()
 	case paneWhy:
 		return m.why.View()
 	}
@@ -370,7 +231,7 @@ func (m Model) sideView() string {
 func (m Model) tabsView(w int) string {
 	s := m.c.styles
 	var parts []string
-	for _, p := range []pane{paneProfiles, paneToken, paneWhy} {
+	for _, p := range []pane{paneProfiles, paneHistory, paneToken, paneWhy} {
 		st := s.TabInactive
 		if p == m.sideTab {
 			st = s.TabActive

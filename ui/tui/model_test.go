@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"image/color"
 	"strings"
 	"testing"
@@ -90,6 +89,7 @@ func TestPasteLoadsTokenPane(t *testing.T) {
 
 func TestPasteIntoRequestInputIsTyped(t *testing.T) {
 	m := newTestModel(t, 120, 40)
+	m = update(t, m, press("tab"))
 	m = update(t, m, press("tab")) // request pane: its input takes focus
 	if !m.typing() {
 		t.Fatal("request pane should focus its input")
@@ -117,7 +117,7 @@ func TestPasteGarbageShowsError(t *testing.T) {
 
 func TestFocusCycling(t *testing.T) {
 	m := newTestModel(t, 120, 40)
-	want := []pane{paneRequest, paneResponse, paneToken, paneWhy, paneProfiles}
+	want := []pane{paneHistory, paneRequest, paneResponse, paneToken, paneWhy, paneProfiles}
 	for _, w := range want {
 		m = update(t, m, press("tab"))
 		if m.focus != w {
@@ -129,8 +129,8 @@ func TestFocusCycling(t *testing.T) {
 		t.Errorf("shift+tab: focus %v", m.focus)
 	}
 	m = update(t, m, press("ctrl+e"))
-	if m.focus != paneProfiles || m.why.focused {
-		t.Errorf("ctrl+e: focus %v", m.focus)
+	if !m.picker.open {
+		t.Errorf("ctrl+e should open the profile picker")
 	}
 }
 
@@ -175,36 +175,12 @@ func TestHelpOverlay(t *testing.T) {
 
 func TestProfileSwitch(t *testing.T) {
 	m := newTestModel(t, 120, 40)
-	m, cmd := updateCmd(t, update(t, m, press("down")), press("enter"))
-	if cmd == nil {
-		t.Fatal("enter should choose")
-	}
-	m = update(t, m, cmd())
+	m = update(t, update(t, m, press("down")), press("enter"))
 	if m.active != "prod" {
 		t.Fatalf("active %q, want prod", m.active)
 	}
 	if !strings.Contains(m.View().Content, "⚠") {
 		t.Error("protected profile not marked")
-	}
-}
-
-func TestSend(t *testing.T) {
-	m := newTestModel(t, 120, 40)
-	m = update(t, m, press("ctrl+s"))
-	if !m.toastErr {
-		t.Error("ctrl+s without Send should say so")
-	}
-	type sent struct{ profile, method, url string }
-	deps := Deps{Config: testConfig(t), Now: testClock,
-		Send: func(_ context.Context, p, meth, u string) tea.Cmd {
-			return func() tea.Msg { return sent{p, meth, u} }
-		}}
-	m = update(t, New(deps), tea.WindowSizeMsg{Width: 120, Height: 40})
-	m = update(t, m, press("tab"))
-	m = update(t, m, tea.PasteMsg{Content: "/v1/orders"})
-	_, cmd := updateCmd(t, m, press("ctrl+s"))
-	if got := cmd(); got != (sent{"staging", "GET", "/v1/orders"}) {
-		t.Errorf("sent %+v", got)
 	}
 }
 

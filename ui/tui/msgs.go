@@ -14,6 +14,7 @@ type pane int
 
 const (
 	paneProfiles pane = iota
+	paneHistory
 	paneRequest
 	paneResponse
 	paneToken
@@ -22,8 +23,10 @@ const (
 )
 
 // isSide reports whether p folds into the side tabs below the wide width.
-func (p pane) isSide() bool { return p == paneProfiles || p == paneToken || p == paneWhy }
+func (p pane) isSide() bool {
+	return p == paneProfiles || p == paneHistory || p == paneToken || p == paneWhy
+}
 
 func (p pane) title() string {
-	return [...]string{"Profiles", "Request", "Response", "Token", "Why"}[p]
+	return [...]string{"Profiles", "History", "Request", "Response", "Token", "Why"}[p]
 }

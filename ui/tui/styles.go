@@ -39,6 +39,12 @@ type Styles struct {
 	TabInactive lipgloss.Style
 
 	Overlay lipgloss.Style
+
+	// UserCode is a device flow's user code: boxed and bold so it reads
+	// from across a desk. QR is fixed light-on-black on any background,
+	// since a scanner needs the contrast auth.DrawQR assumes.
+	UserCode lipgloss.Style
+	QR       lipgloss.Style
 }
 
 // NewStyles builds the styles for a dark or light background. The default
@@ -76,6 +82,9 @@ func NewStyles(isDark bool) Styles {
 		TabInactive:   lipgloss.NewStyle().Foreground(dim),
 		Overlay: lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).
 			BorderForeground(accent).Padding(0, 1),
+		UserCode: lipgloss.NewStyle().Bold(true).Foreground(fg).Border(lipgloss.RoundedBorder()).
+			BorderForeground(accent).Padding(0, 2),
+		QR: lipgloss.NewStyle().Foreground(lipgloss.Color("#FFFFFF")).Background(lipgloss.Color("#000000")),
 	}
 }
 

@@ -1,0 +1,61 @@
+package requests
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Error is a problem with a saved-requests file: one sentence on one line
+// naming the file and, when known, the line. It never quotes a header value.
+type Error struct {
+	File string // empty when the text did not come from a file
+	Line int    // 1-based; 0 when no single line is to blame
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(oneLine(e.File))
+		if e.Line > 0 {
+			b.WriteString(":" + strconv.Itoa(e.Line))
+		}
+		b.WriteString(": ")
+	} else if e.Line > 0 {
+		b.WriteString("line " + strconv.Itoa(e.Line) + ": ")
+	}
+	b.WriteString(oneLine(e.Msg))
+	return b.String()
+}
+
+// StrippedError is what Save returns when it wrote the request but left
+// credentials out: the save succeeded, and the user should know what will
+// be missing when the request is loaded back.
+type StrippedError struct {
+	File     string
+	Name     string   // the saved request
+	Stripped []string // header names, and "the bearer token"
+}
+
+func (e *StrippedError) Error() string {
+	return "saved " + strconv.Quote(e.Name) + " to " + oneLine(e.File) + " without the value of " +
+		oneLine(joinAnd(e.Stripped)) + ": saved requests never hold credentials"
+}
+
+func joinAnd(parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// oneLine shows control characters as escapes so a message stays one line.
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	q := strconv.QuoteToGraphic(s)
+	return q[1 : len(q)-1]
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 }

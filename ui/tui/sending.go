@@ -1,0 +1,157 @@
+package tui
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/why401/why401/inspect/exchange"
+	"github.com/why401/why401/store/requests"
+)
+
+// outcomeMsg is a finished send. id ties it to the send that started it:
+// a result whose id is not the one in flight was cancelled or replaced and
+// is dropped.
+type outcomeMsg struct {
+	id      int
+	outcome Outcome
+}
+
+// inflight is the send under way, if any.
+type inflight struct {
+	id      int
+	profile string
+	cancel  context.CancelFunc
+}
+
+// confirmSend is the question asked before a protected profile sends a
+// request that may change something.
+type confirmSend struct {
+	open    bool
+	profile string
+	req     requests.Request
+}
+
+// safeMethod: the methods CONTRACT lets a protected profile send unasked.
+func safeMethod(m string) bool {
+	switch strings.ToUpper(m) {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+// send starts the composed request, asking first on a protected profile.
+func (m Model) send() (Model, tea.Cmd) {
+	if m.deps.Backend == nil {
+		m.toast, m.toastErr = "sending needs a profile: start why401 with a config, or why401 demo", true
+		return m, nil
+	}
+	req := m.request.Draft()
+	if strings.TrimSpace(req.URL) == "" {
+		m.toast, m.toastErr = "type a URL or a path first (enter in the Request pane)", true
+		return m, nil
+	}
+	if p, ok := m.activeProfile(); ok && p.Protected && !safeMethod(req.Method) {
+		m.confirm = confirmSend{open: true, profile: m.active, req: req}
+		return m, nil
+	}
+	return m.startSend(req)
+}
+
+// startSend cancels a send still in flight and runs this one in a Cmd.
+func (m Model) startSend(req requests.Request) (Model, tea.Cmd) {
+	if m.flight != nil {
+		m.flight.cancel()
+	}
+	m.seq++
+	ctx, cancel := context.WithCancel(context.Background())
+	id, profile, b := m.seq, m.active, m.deps.Backend
+	m.flight = &inflight{id: id, profile: profile, cancel: cancel}
+	m.request.Remember(req.URL)
+	m.response.Sending(profile)
+	m.toast = ""
+	run := func() tea.Msg {
+		defer cancel()
+		return outcomeMsg{id: id, outcome: b.Send(ctx, profile, req)}
+	}
+	return m, tea.Batch(run, m.spinner.Tick)
+}
+
+// cancelSend abandons the send in flight; its result will be dropped.
+func (m Model) cancelSend() Model {
+	if m.flight == nil {
+		return m
+	}
+	m.flight.cancel()
+	m.flight = nil
+	m.response.Cancelled()
+	m.toast, m.toastErr = "request cancelled", false
+	return m
+}
+
+// handleOutcome files a finished send under the profile that sent it, and
+// shows it only if that profile is still the active one: a response never
+// sits beside another profile's token.
+func (m Model) handleOutcome(msg outcomeMsg) (Model, tea.Cmd) {
+	if m.flight == nil || msg.id != m.flight.id {
+		return m, nil
+	}
+	m.flight = nil
+	o := msg.outcome
+	m.last[o.Profile] = &o
+	if st := secretsState(o); st != "" {
+		m.secretsOK[o.Profile] = st
+	}
+	m.profiles.SetSecrets(o.Profile, m.secretsOK[o.Profile])
+	if o.Profile != m.active {
+		m.toast, m.toastErr = "the "+o.Profile+" response arrived: switch back to see it", false
+		return m, nil
+	}
+	cmd := m.showOutcome(&o)
+	if p, ok := m.activeProfile(); ok {
+		m.request.SetProfile(p, m.secretsOK[o.Profile])
+	}
+	m.request.SetCredential(o.Credential)
+	if o.Err != "" {
+		m.toast, m.toastErr = o.Err, true
+	}
+	return m, tea.Batch(cmd, loadHistory(m.deps.Backend, o.Profile))
+}
+
+// showOutcome puts an outcome (or nothing) into the response, token and
+// why panes.
+func (m *Model) showOutcome(o *Outcome) tea.Cmd {
+	if o == nil {
+		m.response.Clear()
+		m.why.Clear()
+		return nil
+	}
+	cmd := m.response.SetOutcome(*o)
+	m.why.SetOutcome(*o)
+	if o.Result != nil && o.Result.Token != nil {
+		p, _ := m.activeProfile()
+		m.token.SetReport(*o.Result.Token, p.Leeway)
+		m.tokenRaw = o.Credential
+		if !m.ticking {
+			m.ticking = true
+			m.tickGen++
+			return tea.Batch(cmd, tick(m.tickGen))
+		}
+	}
+	return cmd
+}
+
+// secretsState reads from an outcome whether the profile's secrets
+// resolved: credentials were sent, or the provider could not supply them.
+func secretsState(o Outcome) string {
+	switch {
+	case o.Exchange != nil && o.Exchange.CredentialsSent:
+		return "ok"
+	case o.Exchange != nil && o.Exchange.ErrKind == exchange.KindCredentials:
+		return "failed"
+	}
+	return ""
+}
