@@ -2,7 +2,7 @@ package bodyview
 
 import "testing"
 
-func TestDetect(t *testing.T) {
+func TestBodyDetect(t *testing.T) {
 	cases := []struct {
 		name, ct  string
 		head      string
@@ -31,7 +31,7 @@ func TestDetect(t *testing.T) {
 	}
 }
 
-func TestIsJSONType(t *testing.T) {
+func TestBodyIsJSONType(t *testing.T) {
 	for ct, want := range map[string]bool{
 		"application/json":             true,
 		"Application/JSON; charset=x":  true,

@@ -2,7 +2,7 @@ package bodyview
 
 import "testing"
 
-func TestHexLine(t *testing.T) {
+func TestBodyHexLine(t *testing.T) {
 	b := []byte("Hello, world!\x00\x01\xff")
 	cases := []struct {
 		name   string
@@ -27,7 +27,7 @@ func TestHexLine(t *testing.T) {
 	}
 }
 
-func TestBytesPerLine(t *testing.T) {
+func TestBodyBytesPerLine(t *testing.T) {
 	for w, want := range map[int]int{200: 16, HexWidth(16): 16, HexWidth(16) - 1: 8, HexWidth(8): 8, 30: 4, 5: 4} {
 		if got := BytesPerLine(w); got != want {
 			t.Errorf("BytesPerLine(%d) = %d, want %d", w, got, want)

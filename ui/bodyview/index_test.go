@@ -8,7 +8,7 @@ import (
 	"testing/iotest"
 )
 
-func TestIndexLines(t *testing.T) {
+func TestBodyIndexLines(t *testing.T) {
 	long := strings.Repeat("z", 3*MaxLineBytes+5)
 	cases := []struct {
 		name     string
@@ -36,7 +36,7 @@ func TestIndexLines(t *testing.T) {
 
 // Reading in one-byte pieces must give the same lines as reading at once:
 // the splitter carries its state across chunks.
-func TestBuildIndexChunking(t *testing.T) {
+func TestBodyBuildIndexChunking(t *testing.T) {
 	body := textBody(300)
 	ix, err := BuildIndex(context.Background(), iotest.OneByteReader(bytes.NewReader(body)))
 	if err != nil {
@@ -59,7 +59,7 @@ func TestBuildIndexChunking(t *testing.T) {
 	}
 }
 
-func TestBuildIndexCancelled(t *testing.T) {
+func TestBodyBuildIndexCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := BuildIndex(ctx, bytes.NewReader(textBody(10))); err == nil {
@@ -69,7 +69,7 @@ func TestBuildIndexCancelled(t *testing.T) {
 
 // A head index numbers lines as the full one does, so the view can show
 // the head while the spool is indexed and keep its place afterwards.
-func TestHeadIndexAgreesWithFullIndex(t *testing.T) {
+func TestBodyHeadIndexAgreesWithFullIndex(t *testing.T) {
 	body := textBody(2000)
 	head := IndexBytes(body[:len(body)/3], false)
 	full := IndexBytes(body, true)
@@ -83,7 +83,7 @@ func TestHeadIndexAgreesWithFullIndex(t *testing.T) {
 	}
 }
 
-func TestReadLinesEdges(t *testing.T) {
+func TestBodyReadLinesEdges(t *testing.T) {
 	body := []byte("a\nb\nc")
 	ix := IndexBytes(body, true)
 	cases := []struct {
@@ -111,7 +111,7 @@ func TestReadLinesEdges(t *testing.T) {
 	}
 }
 
-func TestEndBound(t *testing.T) {
+func TestBodyEndBound(t *testing.T) {
 	body := textBody(1000)
 	ix := IndexBytes(body, true)
 	want := lineStrings(body)

@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-func TestJQ(t *testing.T) {
+func TestBodyJQ(t *testing.T) {
 	doc := `{"error":"invalid_token","scopes":["read","write"],"id":12345678901234567890,"nested":{"a":{"b":1}}}`
 	cases := []struct {
 		name, body, filter, want, err string
@@ -47,7 +47,7 @@ func TestJQ(t *testing.T) {
 
 // The cap is checked on the announced size first, and again on what is
 // actually read, so a body larger than announced cannot get past it.
-func TestJQCap(t *testing.T) {
+func TestBodyJQCap(t *testing.T) {
 	if _, err := JQ(context.Background(), strings.NewReader("{}"), JQLimit+1, "."); !errors.Is(err, ErrTooLarge) ||
 		!strings.Contains(err.Error(), "the jq filter reads at most 20 MB") {
 		t.Fatalf("announced size: %v", err)
@@ -62,7 +62,7 @@ func TestJQCap(t *testing.T) {
 	}
 }
 
-func TestJQStopsWhenCancelled(t *testing.T) {
+func TestBodyJQStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	_, err := JQ(ctx, strings.NewReader("0"), 1, "def f: f; f")
@@ -71,7 +71,7 @@ func TestJQStopsWhenCancelled(t *testing.T) {
 	}
 }
 
-func TestJQOutputCap(t *testing.T) {
+func TestBodyJQOutputCap(t *testing.T) {
 	out, err := JQ(context.Background(), strings.NewReader(`"x"`), 3, "range(4) | . * 0 | tostring * 8000000")
 	if err != nil || !strings.HasSuffix(out, "… the output was cut at 20 MB") {
 		t.Fatalf("%d bytes, %v", len(out), err)

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestPretty(t *testing.T) {
+func TestBodyPretty(t *testing.T) {
 	cases := []struct {
 		name, in, want, err string
 	}{
@@ -34,7 +34,7 @@ func TestPretty(t *testing.T) {
 	}
 }
 
-func TestTokens(t *testing.T) {
+func TestBodyTokens(t *testing.T) {
 	type tk = Token
 	cases := []struct {
 		line string

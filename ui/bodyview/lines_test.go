@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestSplitLines(t *testing.T) {
+func TestBodySplitLines(t *testing.T) {
 	long := strings.Repeat("a", MaxLineBytes)
 	cases := []struct {
 		name string
@@ -36,7 +36,7 @@ func TestSplitLines(t *testing.T) {
 }
 
 // Control sequences from the network are shown, never executed.
-func TestClean(t *testing.T) {
+func TestBodyClean(t *testing.T) {
 	cases := []struct {
 		name string
 		in   string

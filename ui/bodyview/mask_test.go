@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func TestSecretSpans(t *testing.T) {
+func TestBodySecretSpans(t *testing.T) {
 	cases := []struct {
 		name    string
 		s       string
@@ -45,7 +45,7 @@ func TestSecretSpans(t *testing.T) {
 
 // A secret cut by a forced line break, or by the window's edge, never
 // shows: its mask is drawn where it starts and its rest is dropped.
-func TestWindowHidesSecrets(t *testing.T) {
+func TestBodyWindowHidesSecrets(t *testing.T) {
 	secret := "eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2ln"
 	pad := strings.Repeat("p", MaxLineBytes-10)
 	body := []byte("first " + secret + "\n" + pad + secret + " tail\nlast\n")
@@ -82,7 +82,7 @@ func TestWindowHidesSecrets(t *testing.T) {
 	}
 }
 
-func TestReadRange(t *testing.T) {
+func TestBodyReadRange(t *testing.T) {
 	body := []byte("0123456789")
 	cases := []struct {
 		off      int64

@@ -35,7 +35,7 @@ func want(body []byte, q string) (lines []int) {
 	}
 }
 
-func TestSearchStream(t *testing.T) {
+func TestBodySearchStream(t *testing.T) {
 	body := textBody(6000)
 	// A match straddling the head/spool boundary and one straddling the
 	// first read chunk's end.
@@ -77,7 +77,7 @@ func TestSearchStream(t *testing.T) {
 	}
 }
 
-func TestSearchStreamKeepsCounting(t *testing.T) {
+func TestBodySearchStreamKeepsCounting(t *testing.T) {
 	body := bytes.Repeat([]byte("ab\n"), MaxMatches+7)
 	m, err := SearchStream(context.Background(), bytes.NewReader(body), NewQuery("b"))
 	if err != nil {
@@ -88,14 +88,14 @@ func TestSearchStreamKeepsCounting(t *testing.T) {
 	}
 }
 
-func TestSearchStreamNoOverlaps(t *testing.T) {
+func TestBodySearchStreamNoOverlaps(t *testing.T) {
 	m, _ := SearchStream(context.Background(), strings.NewReader("aaaaa"), NewQuery("aa"))
 	if m.Total != 2 || m.Offs[1] != 2 {
 		t.Fatalf("%+v", m)
 	}
 }
 
-func TestSearchLinesAndFindAll(t *testing.T) {
+func TestBodySearchLinesAndFindAll(t *testing.T) {
 	lines := []string{`  "Token": "abc",`, `  "token_type": "Bearer"`, `}`}
 	m := SearchLines(lines, NewQuery("token"))
 	if m.Total != 2 || m.Lines[0] != 0 || m.Lines[1] != 1 {
@@ -113,7 +113,7 @@ func TestSearchLinesAndFindAll(t *testing.T) {
 	}
 }
 
-func TestSearchCancelled(t *testing.T) {
+func TestBodySearchCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := SearchStream(ctx, bytes.NewReader(textBody(10)), NewQuery("line")); err == nil {

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func TestSourceReadAt(t *testing.T) {
+func TestBodySourceReadAt(t *testing.T) {
 	body := textBody(500)
 	head := 1000
 	sources := map[string]*Source{
@@ -42,7 +42,7 @@ func TestSourceReadAt(t *testing.T) {
 
 // A body whose rest was not kept (exchange's DiscardRest): Open gives the
 // head only, and reads past it end early instead of failing.
-func TestSourceRestNotKept(t *testing.T) {
+func TestBodySourceRestNotKept(t *testing.T) {
 	head := []byte("0123456789")
 	src := NewSource(head, 1000, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(head)), nil })
 	p := make([]byte, 20)
@@ -55,7 +55,7 @@ func TestSourceRestNotKept(t *testing.T) {
 	}
 }
 
-func TestSourceClose(t *testing.T) {
+func TestBodySourceClose(t *testing.T) {
 	body := textBody(100)
 	src := spooled(body, 10)
 	if _, err := src.ReadAt(make([]byte, 5), 100); err != nil {
@@ -72,7 +72,7 @@ func TestSourceClose(t *testing.T) {
 	}
 }
 
-func TestSourceOpenError(t *testing.T) {
+func TestBodySourceOpenError(t *testing.T) {
 	src := NewSource([]byte("ab"), 10, func() (io.ReadCloser, error) { return nil, errors.New("spool closed") })
 	if _, err := src.ReadAt(make([]byte, 4), 3); err == nil {
 		t.Fatal("no error from a failing opener")

@@ -85,7 +85,7 @@ func (e *env) appDeps(args []string) (tui.Deps, error) {
 	case errors.Is(err, config.ErrNoConfig):
 		deps.ConfigErr = "no profiles yet: add one with why401 profile add NAME, or try why401 demo"
 	case err != nil:
-		return deps, err
+		return deps, exitError{exitUsage, err}
 	default:
 		deps.Config = cfg
 		if e.profile != "" {

@@ -184,3 +184,27 @@ func writeConfig(t *testing.T, e *env, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestAppBrokenConfig: a broken config is one sentence and exit 2, before
+// any program starts.
+func TestAppBrokenConfig(t *testing.T) {
+	cfgDir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(cfgDir, "config.toml"), []byte("[profiles.dev]\nbase_url = 3\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, inv{stdoutTTY: true, env: map[string]string{"WHY401_CONFIG_DIR": cfgDir}})
+	if r.code != 2 || r.stdout != "" {
+		t.Fatalf("code %d, stdout %q", r.code, r.stdout)
+	}
+	checkOneSentence(t, r, false)
+	if !strings.Contains(r.stderr, "config.toml") {
+		t.Errorf("the error should name the file: %s", r.stderr)
+	}
+}
+
+func TestAppNeedsTerminal(t *testing.T) {
+	r := run(t, inv{}, "GET", "/x")
+	if r.code != 2 || !strings.Contains(r.stderr, "needs a terminal") {
+		t.Errorf("code %d stderr %q", r.code, r.stderr)
+	}
+}

@@ -75,7 +75,29 @@ func (b *backend) Send(ctx context.Context, profile string, r requests.Request) 
 		out.Credential = tin.Token
 	}
 	b.remember(profile, res)
+	b.log(profile, res, out)
 	return out
+}
+
+// log writes one redacted line per send to the --debug log.
+func (b *backend) log(profile string, res send.Result, o tui.Outcome) {
+	l := b.e.log
+	if l == nil {
+		return
+	}
+	for _, s := range res.Secrets {
+		l.AddSecret(s)
+	}
+	ex := res.Exchange
+	status, first := 0, ""
+	if ex.Response != nil {
+		status = ex.Response.Status
+	}
+	if len(o.Diagnosis) > 0 {
+		first = o.Diagnosis[0].ID
+	}
+	l.Printf("app send profile=%s %s %s status=%d total=%s diagnosis=%s err=%q",
+		profile, ex.Request.Method, o.Mask(ex.Request.URL), status, ex.Timing.Total, first, o.Err)
 }
 
 // sendRequest turns the composed request into store/send's: disabled
@@ -187,6 +209,59 @@ func (b *backend) Verify(ctx context.Context, profile, raw string) (token.Report
 	}
 	err = b.e.withProfile(ctx, p, &opts, token.Decode(in.Token).KID())
 	return token.Analyze(in, opts), err
+}
+
+// Introspect asks the profile's introspection endpoint about raw,
+// authenticating as the profile's client.
+func (b *backend) Introspect(ctx context.Context, profile, raw string) ([]string, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	p, err := b.profile(profile)
+	if err != nil {
+		return nil, err
+	}
+	if p.IntrospectionURL == nil {
+		return nil, fmt.Errorf("profile %s has no introspection_url, so an opaque token cannot be checked", profile)
+	}
+	secret := ""
+	if !p.Auth.ClientSecret.IsZero() {
+		if secret, err = b.deps.Resolver.Resolve(ctx, profile, "client_secret", p.Auth.ClientSecret); err != nil {
+			return nil, err
+		}
+	}
+	client, err := send.HTTPClient(ctx, p, b.deps.Resolver)
+	if err != nil {
+		return nil, err
+	}
+	in, err := auth.Introspect(ctx, client, p.IntrospectionURL.String(), p.Auth.ClientID, secret, raw)
+	if err != nil {
+		return nil, err
+	}
+	return introspectionLines(in), nil
+}
+
+// introspectionLines is RFC 7662's answer in the token pane's words.
+func introspectionLines(in auth.Introspection) []string {
+	if !in.Active {
+		return []string{"✗ inactive: the server says this token is expired, revoked or unknown"}
+	}
+	out := []string{"✓ active"}
+	add := func(name, v string) {
+		if v != "" {
+			out = append(out, name+" "+v)
+		}
+	}
+	add("sub", in.Sub)
+	add("client_id", in.ClientID)
+	add("username", in.Username)
+	add("iss", in.Iss)
+	add("aud", strings.Join(in.Aud, " "))
+	add("scope", in.Scope)
+	add("token_type", in.TokenType)
+	if in.Exp != nil {
+		add("exp", in.Exp.UTC().Format(time.RFC3339)+" ("+token.Relative(*in.Exp, time.Now())+")")
+	}
+	return out
 }
 
 // FetchMetadata fetches the resource metadata o's response offered and

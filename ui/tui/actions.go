@@ -74,12 +74,40 @@ func (m Model) verifyToken() tea.Cmd {
 		return func() tea.Msg { return verifiedMsg{err: errNoVerify} }
 	}
 	b, profile, raw := m.deps.Backend, m.active, m.tokenRaw
+	if r := m.token.Report(); r != nil && r.Kind == token.KindOpaque {
+		return func() tea.Msg {
+			ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
+			defer cancel()
+			lines, err := b.Introspect(ctx, profile, raw)
+			return introspectedMsg{profile: profile, raw: raw, lines: lines, err: err}
+		}
+	}
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
 		defer cancel()
 		rep, err := b.Verify(ctx, profile, raw)
 		return verifiedMsg{profile: profile, raw: raw, report: rep, err: err}
 	}
+}
+
+// introspectedMsg is the introspection endpoint's answer for an opaque token.
+type introspectedMsg struct {
+	profile, raw string
+	lines        []string
+	err          error
+}
+
+func (m Model) handleIntrospected(msg introspectedMsg) (tea.Model, tea.Cmd) {
+	if msg.raw != m.tokenRaw || msg.profile != m.active {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.toast, m.toastErr = "not introspected: "+msg.err.Error(), true
+		return m, nil
+	}
+	m.token.SetIntrospection(msg.lines)
+	m.toast, m.toastErr = "introspected with "+m.active+"'s endpoint", false
+	return m, nil
 }
 
 type uiError string

@@ -23,6 +23,9 @@ type Backend interface {
 	// Verify checks a token's signature with the profile's key sources
 	// (its JWKS or discovery, fetched on demand; never the token's jku).
 	Verify(ctx context.Context, profile, raw string) (token.Report, error)
+	// Introspect asks the profile's RFC 7662 introspection endpoint about
+	// an opaque token and describes the answer as lines of text.
+	Introspect(ctx context.Context, profile, raw string) ([]string, error)
 	// History lists the profile's recent exchanges, newest first.
 	History(profile string) ([]history.Entry, error)
 	// Saved lists the profile's saved requests; Save adds or replaces one.

@@ -166,7 +166,7 @@ func (p profilesPane) line(r row, iw int) string {
 	if it.Protected {
 		name = s.Warning.Render(name + " ⚠")
 	}
-	auth := s.Dim.Render(authName(it))
+	auth := s.Dim.Render(shortAuth(it))
 	switch p.secrets[it.Name] {
 	case "ok":
 		auth += s.Good.Render(" ✓")
@@ -174,4 +174,13 @@ func (p profilesPane) line(r row, iw int) string {
 		auth += s.Bad.Render(" ✗ secrets")
 	}
 	return fitLine(mark+name+" "+auth, iw)
+}
+
+// shortAuth fits the narrow pane: every OAuth2 grant is "oauth2" here (the
+// picker and the Auth tab name the grant).
+func shortAuth(p config.Profile) string {
+	if p.Auth.Type.IsOAuth2() {
+		return "oauth2"
+	}
+	return authName(p)
 }

@@ -68,6 +68,10 @@ func (b *stubBackend) Verify(context.Context, string, string) (token.Report, err
 	return token.Report{}, errors.New("no keys")
 }
 
+func (b *stubBackend) Introspect(context.Context, string, string) ([]string, error) {
+	return []string{"active: yes", "sub demo"}, nil
+}
+
 func (b *stubBackend) History(string) ([]history.Entry, error) { return b.history, nil }
 
 func (b *stubBackend) Saved(profile string) ([]requests.Request, error) {

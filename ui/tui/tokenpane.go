@@ -34,7 +34,8 @@ type tokenPane struct {
 	times   token.Times
 	leeway  time.Duration
 	expect  expectations
-	top     int // first body line shown
+	intro   []string // the introspection answer for an opaque token
+	top     int      // first body line shown
 	focused bool
 	w, h    int
 }
@@ -53,8 +54,11 @@ func (t tokenPane) Report() *token.Report { return t.report }
 
 // SetReport loads a decoded token.
 func (t *tokenPane) SetReport(r token.Report, leeway time.Duration) {
-	t.report, t.times, t.leeway, t.top = &r, r.Times, leeway, 0
+	t.report, t.times, t.leeway, t.top, t.intro = &r, r.Times, leeway, 0, nil
 }
+
+// SetIntrospection shows what the introspection endpoint said.
+func (t *tokenPane) SetIntrospection(lines []string) { t.intro = lines }
 
 // Clear empties the pane (a profile switch: its token is not this one's).
 func (t *tokenPane) Clear() { t.report, t.top = nil, 0 }
@@ -137,6 +141,9 @@ func (t tokenPane) lines() []string {
 		out = append(out, bar)
 	}
 	out = append(out, t.timeLine())
+	for _, l := range t.intro {
+		out = append(out, wrap(safe.Line(l), iw)...)
+	}
 	if t.report.Error != nil {
 		out = append(out, wrap(s.Bad.Render("✗ "+safe.Line(*t.report.Error)), iw)...)
 	}
@@ -190,6 +197,8 @@ func (t tokenPane) signature() string {
 		line += " · " + safe.Line(*sig.Error)
 	} else if t.report.Kind == token.KindJWS {
 		line += " · v verifies"
+	} else if t.report.Kind == token.KindOpaque && t.intro == nil {
+		line += " · v asks the introspection endpoint"
 	}
 	return s.Dim.Render("? " + line)
 }

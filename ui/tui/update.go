@@ -28,6 +28,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleMetadata(msg)
 	case verifiedMsg:
 		return m.handleVerified(msg)
+	case introspectedMsg:
+		return m.handleIntrospected(msg)
 	case verifyRequestMsg:
 		m.toast, m.toastErr = "verifying with "+m.active+"'s keys…", false
 		return m, m.verifyToken()
