@@ -40,7 +40,9 @@ func (term *terminal) start(w, h, cmd string) {
 	term.run("new-session", "-d", "-s", "t", "-x", w, "-y", h, cmd)
 }
 
-func (term *terminal) keys(keys ...string) { term.run(append([]string{"send-keys", "-t", "t"}, keys...)...) }
+func (term *terminal) keys(keys ...string) {
+	term.run(append([]string{"send-keys", "-t", "t"}, keys...)...)
+}
 
 func (term *terminal) screen() string { return term.run("capture-pane", "-p", "-t", "t") }
 
