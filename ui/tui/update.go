@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/why401/why401/inspect/token"
@@ -91,6 +92,10 @@ func (m Model) handleResize(w, h int) Model {
 func (m Model) handleBackground(isDark bool) Model {
 	*m.c.styles = NewStyles(isDark)
 	m.help.Styles = help.DefaultStyles(isDark)
+	inputs := textinput.DefaultStyles(isDark)
+	m.inspector.input.SetStyles(inputs)
+	m.picker.input.SetStyles(inputs)
+	m.saveName.input.SetStyles(inputs)
 	return m
 }
 
