@@ -27,7 +27,7 @@ build:
 
 # The main job on data that ships with the project (README's first command).
 run:
-	$(GO) run . demo send -p dev GET /v1/orders
+	$(GO) run . demo
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
