@@ -27,7 +27,9 @@ func (m Model) paneKeys(p pane) []key.Binding {
 	case paneResponse:
 		return m.response.HelpKeys()
 	case paneToken:
-		return []key.Binding{m.c.keys.Verify}
+		return []key.Binding{m.c.keys.Verify, m.c.keys.TokenGet, m.c.keys.TokenRefresh}
+	case paneProfiles:
+		return []key.Binding{m.c.keys.TokenGet, m.c.keys.TokenRefresh, m.c.keys.TokenForget}
 	case paneWhy:
 		return []key.Binding{m.c.keys.Metadata}
 	}

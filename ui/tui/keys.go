@@ -49,9 +49,9 @@ func DefaultKeyMap() KeyMap {
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the send in flight")),
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the response")),
 
-		TokenGet:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "get OAuth2 token")),
-		TokenRefresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh OAuth2 token")),
-		TokenForget:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "forget OAuth2 token")),
+		TokenGet:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "get OAuth2 token (token/profiles pane)")),
+		TokenRefresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh OAuth2 token (token/profiles pane)")),
+		TokenForget:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "forget OAuth2 token (token/profiles pane)")),
 		Verify:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "verify token (token pane)")),
 		Metadata:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "fetch resource metadata (why pane)")),
 		Scroll:       key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "scroll")),

@@ -111,6 +111,9 @@ func (m Model) handleOutcome(msg outcomeMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	cmd := m.showOutcome(&o)
+	if m.lay.Tabbed && len(o.Diagnosis) > 0 && !m.focus.isSide() {
+		m.sideTab = paneWhy // the explanation is what a 401 needs first
+	}
 	if p, ok := m.activeProfile(); ok {
 		m.request.SetProfile(p, m.secretsOK[o.Profile])
 	}

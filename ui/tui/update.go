@@ -209,7 +209,9 @@ func (m Model) handleGlobalKey(k tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	case key.Matches(k, keys.Help):
 		m.showHelp = true
 		return m, nil, true
-	case key.Matches(k, keys.TokenGet, keys.TokenRefresh, keys.TokenForget):
+	case (m.focus == paneToken || m.focus == paneProfiles) && key.Matches(k, keys.TokenGet, keys.TokenRefresh, keys.TokenForget):
+		// Only here: the response pane's g/G and the request pane's keys
+		// must not start a sign-in.
 		m, cmd := m.tokenAction(k)
 		return m, cmd, true
 	}
