@@ -138,7 +138,8 @@ func (r *responsePane) reset() {
 	r.runCtx, r.stop, r.out, r.mask = nil, nil, Outcome{}, identityMask
 	r.sending, r.tab, r.top = false, respTabBody, [respTabCount]int{}
 	r.body, r.jq, r.filter = respDoc{}, nil, ""
-	r.search, r.mode, r.notice = respSearch{}, respInputNone, ""
+	r.dropSearch()
+	r.mode, r.notice = respInputNone, ""
 	r.input.Blur()
 }
 

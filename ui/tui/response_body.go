@@ -46,6 +46,9 @@ type respDoc struct {
 	notes   []string
 	pending string // what a Cmd is still preparing, for the note line
 	err     string // why the body cannot be shown
+	// end is where a binary body's bytes really end when fewer were kept
+	// than its size (0: at its size), so rows past it are not asked for.
+	end int64
 }
 
 // respWindowReq names a window: lines of a text body, bytes of a binary.
@@ -94,9 +97,28 @@ func (d *respDoc) total(bpl int) int {
 	case respDocStream:
 		return d.idx.Lines()
 	case respDocHex:
-		return int((d.src.Size() + int64(bpl) - 1) / int64(bpl))
+		return int((d.size() + int64(bpl) - 1) / int64(bpl))
 	}
 	return 0
+}
+
+// size is how many bytes of a binary body can be shown.
+func (d *respDoc) size() int64 {
+	if d.end > 0 {
+		return d.end
+	}
+	return d.src.Size()
+}
+
+// setWindow takes a window read for q. A byte range that came back short
+// before the body's size marks where the kept bytes end.
+func (d *respDoc) setWindow(q respWindowReq, w bodyview.Window) {
+	d.win = w
+	end := w.Off + int64(len(w.Data))
+	if d.mode == respDocHex && len(w.Data) < q.n && end < d.size() {
+		d.end = end
+		d.notes = append(d.notes, keptNote(end, d.src.Size()))
+	}
 }
 
 // prepareBody lays a body out, or starts the Cmds that will.
@@ -261,7 +283,7 @@ func (r responsePane) onWindow(msg respWindowMsg) (responsePane, tea.Cmd) {
 		}
 		return r, nil
 	}
-	d.win = msg.win
+	d.setWindow(msg.req, msg.win)
 	return r, r.ensureWindow()
 }
 
@@ -271,7 +293,7 @@ func (r responsePane) onWindow(msg respWindowMsg) (responsePane, tea.Cmd) {
 // it arrives the lines not yet read show as "…".
 func (r *responsePane) ensureWindow() tea.Cmd {
 	d := &r.body
-	if d.mode != respDocStream && d.mode != respDocHex || d.mode == respDocStream && d.idx == nil {
+	if r.jq != nil || d.mode != respDocStream && d.mode != respDocHex || d.mode == respDocStream && d.idx == nil {
 		return nil
 	}
 	req, ok := r.windowNeed()
@@ -281,7 +303,7 @@ func (r *responsePane) ensureWindow() tea.Cmd {
 	if r.windowCached(req) {
 		win, err := readWindow(context.Background(), *d, r.mask, req)
 		if err == nil {
-			d.win = win
+			d.setWindow(req, win)
 		}
 		return nil
 	}
@@ -315,7 +337,7 @@ func (r *responsePane) windowNeed() (respWindowReq, bool) {
 func (r *responsePane) covers(w bodyview.Window, lo, hi int) bool {
 	if r.body.mode == respDocHex {
 		bpl := int64(r.hexBPL())
-		end := min(int64(hi)*bpl, r.body.src.Size())
+		end := min(int64(hi)*bpl, r.body.size())
 		return w.HasBytes(int64(lo)*bpl, int(end-int64(lo)*bpl))
 	}
 	return w.Has(lo) && w.Has(hi-1)
@@ -324,7 +346,7 @@ func (r *responsePane) covers(w bodyview.Window, lo, hi int) bool {
 func (r *responsePane) reqCovers(q respWindowReq, lo, hi int) bool {
 	if r.body.mode == respDocHex {
 		bpl := int64(r.hexBPL())
-		return q.off <= int64(lo)*bpl && q.off+int64(q.n) >= min(int64(hi)*bpl, r.body.src.Size())
+		return q.off <= int64(lo)*bpl && q.off+int64(q.n) >= min(int64(hi)*bpl, r.body.size())
 	}
 	return q.first <= lo && q.first+q.n >= hi
 }

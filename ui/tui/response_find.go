@@ -204,7 +204,6 @@ func (r responsePane) onJQ(msg respJQMsg) responsePane {
 	r.jq = &respDoc{mode: respDocLines, kind: bodyview.KindJSON, json: msg.json, lines: msg.lines, notes: notes}
 	r.filter, r.notice = msg.filter, ""
 	r.top[respTabBody] = 0
-	r.search.run.stopRun()
-	r.search = respSearch{}
+	r.dropSearch()
 	return r
 }

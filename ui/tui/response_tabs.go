@@ -25,7 +25,7 @@ func (r responsePane) headerLines(top, n int) []string {
 	hs := resp.Headers[max(0, min(top, len(resp.Headers))):]
 	out := make([]string, 0, min(n, len(hs)))
 	for _, h := range hs[:min(n, len(hs))] {
-		out = append(out, s.Label.Render(safe.Line(h.Name))+s.Dim.Render(":")+" "+safe.Line(r.mask(h.Value)))
+		out = append(out, s.Label.Render(safe.Line(r.mask(h.Name)))+s.Dim.Render(":")+" "+safe.Line(r.mask(h.Value)))
 	}
 	return out
 }

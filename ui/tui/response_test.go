@@ -535,3 +535,44 @@ func TestResponseLeavesTheSpoolOpen(t *testing.T) {
 	rc.Close()
 	_ = exchange.DefaultMaxBody
 }
+
+// A binary body whose rest was not kept (no spool): the hex view ends
+// where the kept bytes do and says so, instead of asking for the rest
+// again and again.
+func TestResponseBinaryRestNotKept(t *testing.T) {
+	o := respOutcome("", "application/octet-stream")
+	b := &o.Exchange.Response.Body
+	b.Data, b.Size, b.Truncated = bytes.Repeat([]byte{0, 0xff}, 50), 10_000, true
+	r := respShow(t, newRespPane(t, 100, 20, true), o)
+	r = respPress(t, r, "G")
+	if got := r.tabTotal(respTabBody); got != 7 {
+		t.Fatalf("%d rows, want 7", got)
+	}
+	if v := respPlain(r.View()); !strings.Contains(v, "only the first 100 B of 9.8 KB were kept") || strings.Contains(v, "│…") {
+		t.Fatalf("view:\n%s", v)
+	}
+}
+
+// A result for a search dropped with esc cannot pass for a newer one.
+func TestResponseDroppedSearchStaysDropped(t *testing.T) {
+	r := respShow(t, newRespPane(t, 80, 20, true), respOutcome(respJSONBody, "application/json"))
+	r = respPress(t, r, "/")
+	r, old := r.Update(respKey("o"))
+	r = respPress(t, r, "esc", "/")
+	r = respType(t, r, "zzz")
+	r, _ = r.Update(runOwned(old))
+	if r.search.query != "zzz" || r.search.m.Total != 0 {
+		t.Fatalf("search %q with %d matches", r.search.query, r.search.m.Total)
+	}
+}
+
+// Notes built from response fields are sanitised like everything else.
+func TestResponseNoteIsSanitised(t *testing.T) {
+	o := respOutcome("plain\n", "text/plain")
+	o.Exchange.Response.Body.ContentEncoding = "\x1b]0;pwned\x07zz"
+	r := respShow(t, newRespPane(t, 100, 12, true), o)
+	v := r.View()
+	if strings.Contains(v, "\x1b]0;") || !strings.Contains(respPlain(v), `still \x1b]0;pwned\x07zz-encoded`) {
+		t.Fatalf("note:\n%q", respPlain(v))
+	}
+}

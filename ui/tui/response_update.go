@@ -70,7 +70,7 @@ func (r responsePane) findKey(k tea.KeyPressMsg) (responsePane, tea.Cmd) {
 	case key.Matches(k, keys.PrevMatch):
 		return r.jump(-1)
 	case key.Matches(k, keys.Clear):
-		return r.clear(), nil
+		return r.clear()
 	}
 	return r, nil
 }
@@ -124,19 +124,27 @@ func (r responsePane) tabTotal(t respTab) int {
 
 // clear undoes the last thing layered over the body: the search, then the
 // filter, then a notice.
-func (r responsePane) clear() responsePane {
+func (r responsePane) clear() (responsePane, tea.Cmd) {
 	switch {
 	case r.search.query != "":
-		r.search.run.stopRun()
-		r.search = respSearch{}
+		r.dropSearch()
 	case r.jq != nil || r.jqRun.running:
 		r.jqRun.stopRun()
 		r.jq, r.filter = nil, ""
 		r.top[respTabBody] = 0
+		return r, r.ensureWindow()
 	default:
 		r.notice = ""
 	}
-	return r
+	return r, nil
+}
+
+// dropSearch forgets the search. The run's sequence number is kept, so a
+// result still on its way for the dropped search cannot pass for a newer
+// one.
+func (r *responsePane) dropSearch() {
+	r.search.run.stopRun()
+	r.search = respSearch{run: r.search.run, cur: -1}
 }
 
 // openInput gives the keyboard to the search or filter input, starting
@@ -188,7 +196,7 @@ func (r responsePane) submitInput() (responsePane, tea.Cmd) {
 		return r.startJQ(value)
 	}
 	if value == "" {
-		return r.clear(), nil
+		r.dropSearch()
 	}
 	return r, nil
 }
@@ -199,8 +207,7 @@ func (r responsePane) cancelInput() responsePane {
 	mode := r.mode
 	r.closeInput()
 	if mode == respInputSearch {
-		r.search.run.stopRun()
-		r.search = respSearch{}
+		r.dropSearch()
 	}
 	return r
 }

@@ -87,10 +87,10 @@ func (r responsePane) headLine() string {
 	if resp == nil {
 		return s.Bad.Render("no response")
 	}
-	status := respStatusStyle(s, resp.Status).Render(fmt.Sprintf("%d %s", resp.Status, safe.Line(resp.Reason)))
+	status := respStatusStyle(s, resp.Status).Render(fmt.Sprintf("%d %s", resp.Status, safe.Line(r.mask(resp.Reason))))
 	meta := []string{bodyview.HumanDuration(r.out.Exchange.Timing.Total), bodyview.HumanSize(resp.Body.Size)}
 	if mt := mediaType(resp.Body.ContentType); mt != "" {
-		meta = append(meta, safe.Line(mt))
+		meta = append(meta, safe.Line(r.mask(mt)))
 	}
 	if r.out.Exchange.Retried {
 		meta = append(meta, "sent twice")
@@ -173,7 +173,7 @@ func (r responsePane) bodyContent(iw, n int) []string {
 	}
 	var out []string
 	if note := r.noteText(); note != "" && n >= respNoteMin {
-		out = append(out, s.Dim.Render(note))
+		out = append(out, s.Dim.Render(safe.Line(r.mask(note))))
 		n--
 	}
 	d := r.doc()
@@ -321,7 +321,7 @@ func (r responsePane) tokenStyle(k bodyview.TokenKind) (lipgloss.Style, bool) {
 func (r responsePane) hexLine(d *respDoc, i int) string {
 	bpl := r.hexBPL()
 	off := int64(i) * int64(bpl)
-	n := int(min(int64(bpl), d.src.Size()-off))
+	n := int(min(int64(bpl), d.size()-off))
 	if !d.win.HasBytes(off, n) {
 		return r.c.styles.Dim.Render("…")
 	}
