@@ -1,7 +1,6 @@
 package requests
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,7 +9,7 @@ import (
 	"regexp"
 	"time"
 
-	"github.com/gofrs/flock"
+	"github.com/why401/why401/store/atomicfile"
 )
 
 // DirName is the folder inside the config dir that holds one file per profile.
@@ -132,52 +131,10 @@ func (s Store) edit(profile string, change func([]Request) ([]Request, error)) (
 	if err != nil {
 		return path, err
 	}
-	return path, writeAtomic(path, data)
+	return path, atomicfile.Write(path, data)
 }
 
 func lock(path string) (unlock func(), err error) {
-	l := flock.New(path+".lock", flock.SetPermissions(0o600))
-	ctx, cancel := context.WithTimeout(context.Background(), lockWait)
-	defer cancel()
-	ok, err := l.TryLockContext(ctx, 10*time.Millisecond)
-	switch {
-	case ok:
-		return func() { _ = l.Unlock() }, nil
-	case errors.Is(err, context.DeadlineExceeded):
-		return nil, fmt.Errorf("another why401 has been saving to %s for over %s; try again", path, lockWait)
-	}
-	return nil, fmt.Errorf("locking %s.lock: %w", path, err)
+	return atomicfile.Lock(path, lockWait, "saving to")
 }
 
-// writeAtomic writes data to a 0600 temp file beside path, syncs it, and
-// renames it over path; the directory is synced so the rename survives a
-// crash too.
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("creating a temp file for %s: %w", path, err)
-	}
-	tmp := f.Name()
-	err = f.Chmod(0o600)
-	if err == nil {
-		_, err = f.Write(data)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		_ = d.Sync() // not supported everywhere (Windows); the rename is done either way
-		_ = d.Close()
-	}
-	return nil
-}
