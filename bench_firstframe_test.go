@@ -40,14 +40,15 @@ type firstFrameProgram struct {
 	marker string
 }
 
-// firstFramePrograms builds the minimal Bubble Tea program and why401 (once
-// per test binary, shared with the other process benchmarks) and says what
-// each is run with.
+// firstFramePrograms builds the minimal Bubble Tea program (into tb's temp
+// dir) and why401 (once per test binary, shared with the other process
+// benchmarks) and says what each is run with.
 //
 // For why401 the marker is the demo token's `sub` claim value, "user-42":
 // tokenPane.claimLines draws it, and only once the token has been decoded
-// and loaded (Init delivers it as a paste after a first, empty frame), so
-// seeing it means the first screen that shows the token.
+// and loaded (Init hands it over in a message, so a first frame may still
+// show the empty pane), so seeing it means the first screen that shows the
+// token.
 func firstFramePrograms(tb testing.TB) []firstFrameProgram {
 	tb.Helper()
 	raw, err := os.ReadFile("testdata/demo-token.jwt")
