@@ -137,4 +137,3 @@ func (s Store) edit(profile string, change func([]Request) ([]Request, error)) (
 func lock(path string) (unlock func(), err error) {
 	return atomicfile.Lock(path, lockWait, "saving to")
 }
-
