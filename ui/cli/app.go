@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/why401/why401/inspect/demo"
 	"github.com/why401/why401/store/config"
@@ -156,6 +157,9 @@ func (e *env) demoDeps(srv *demo.Server) (tui.Deps, error) {
 // startProgram runs the Bubble Tea program on the terminal. in is where
 // keys come from; when stdin carried a token, it is the terminal itself.
 func (e *env) startProgram(deps tui.Deps, in *os.File) error {
+	// The first box-drawing character measured builds the width table
+	// (1–2 ms); build it on another core while the program starts.
+	go ansi.StringWidthWc("─")
 	opts := []tea.ProgramOption{tea.WithOutput(e.stdout), tea.WithInput(in)}
 	if e.noColor || e.getenv("NO_COLOR") != "" {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii)) // bold and reverse stay; no colour

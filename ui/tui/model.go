@@ -43,6 +43,19 @@ type common struct {
 	styles *Styles
 	keys   KeyMap
 	now    func() time.Time
+	frame  frameCache
+	revs   int // the last revision handed out (see Model.rev)
+}
+
+// frameCache is the last screen drawn. Bubble Tea calls View after every
+// message; most messages at start-up (environment, colour profile, terminal
+// replies) change nothing, and a full screen costs milliseconds, so View
+// draws again only when an Update that could change something ran since.
+type frameCache struct {
+	rev  int
+	w, h int
+	out  string
+	ok   bool
 }
 
 // Model is the root model; it alone returns a tea.View.
@@ -77,6 +90,8 @@ type Model struct {
 	flight    *inflight           // the send under way
 	last      map[string]*Outcome // each profile's last outcome
 	secretsOK map[string]string   // per profile: "ok", "failed" or "" (not yet known)
+
+	rev int // bumped by every Update that may change what is drawn
 
 	toast    string
 	toastErr bool
@@ -151,7 +166,11 @@ func (m Model) activeProfile() (config.Profile, bool) {
 // View draws the screen. Every line is cut to the width by the panes and
 // fit helpers; below the minimum size only a message is shown.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.screen())
+	f := &m.c.frame
+	if !f.ok || f.rev != m.rev || f.w != m.w || f.h != m.h {
+		*f = frameCache{rev: m.rev, w: m.w, h: m.h, out: m.screen(), ok: true}
+	}
+	v := tea.NewView(f.out)
 	v.AltScreen = true
 	v.WindowTitle = "why401 · " + m.active
 	return v

@@ -14,6 +14,34 @@ import (
 
 // Update is a dispatcher; each case's logic lives in a handle* method.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.inert(msg) {
+		return m, nil
+	}
+	// Revisions come from one counter shared by every copy of the model, so
+	// two models branched from one (as tests do) never share a frame.
+	m.c.revs++
+	m.rev = m.c.revs
+	return m.dispatch(msg)
+}
+
+// inert reports a message no part of the app can act on: one of a type the
+// dispatcher does not know, with no overlay open, no async owner, and a
+// focused pane that reads only keys. View then reuses the last frame.
+func (m Model) inert(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.WindowSizeMsg, tea.BackgroundColorMsg, tea.KeyPressMsg, tea.PasteMsg, tickMsg, spinner.TickMsg,
+		outcomeMsg, metadataMsg, verifiedMsg, introspectedMsg, verifyRequestMsg, metadataRequestMsg,
+		inspectRequestMsg, profileChosenMsg, historyLoadedMsg, savedLoadedMsg, savedMsg, saveNameMsg,
+		loadRequestMsg, bodyEditedMsg, copyDoneMsg:
+		return false
+	}
+	if m.overlayOpen() || m.modal.Owns(msg) || m.response.Owns(msg) {
+		return false
+	}
+	return m.focus == paneProfiles || m.focus == paneHistory || m.focus == paneToken || m.focus == paneWhy
+}
+
+func (m Model) dispatch(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m.handleResize(msg.Width, msg.Height), nil
