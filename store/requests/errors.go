@@ -34,12 +34,19 @@ func (e *Error) Error() string {
 type StrippedError struct {
 	File     string
 	Name     string   // the saved request
-	Stripped []string // header names, and "the bearer token"
+	Stripped []string // header names, "query parameter x", "body field y", and "the bearer token"
+	// AuthReset: the request had a bearer override, whose token is not
+	// saved; it was saved to use the profile's credentials instead.
+	AuthReset bool
 }
 
 func (e *StrippedError) Error() string {
-	return "saved " + strconv.Quote(e.Name) + " to " + oneLine(e.File) + " without the value of " +
+	msg := "saved " + strconv.Quote(e.Name) + " to " + oneLine(e.File) + " without the value of " +
 		oneLine(joinAnd(e.Stripped)) + ": saved requests never hold credentials"
+	if e.AuthReset {
+		msg += "; it will send the profile's credentials instead of its own bearer token"
+	}
+	return msg
 }
 
 func joinAnd(parts []string) string {

@@ -62,13 +62,22 @@ func (r Request) Header(name string) (string, bool) {
 }
 
 // WithoutSecrets returns r as it may be written to a file: the Token is
-// gone, and every credential header (store/redact's list) keeps its name
-// but loses its value and is switched off, so that loading it back never
-// sends an empty credential. stripped names what was removed.
+// gone; every credential header (store/redact's list) keeps its name but
+// loses its value and is switched off, so that loading it back never sends
+// an empty credential; secret query parameters and secret fields of a form
+// or JSON body (store/redact's list: access_token, client_secret,
+// password, …) keep their names and lose their values. A bearer override
+// goes back to the profile's credentials, since its token is not saved
+// and an empty bearer would be sent otherwise. stripped names what was
+// removed ("the bearer token", header names, "query parameter x",
+// "body field y").
 func (r Request) WithoutSecrets() (clean Request, stripped []string) {
 	clean = r
 	clean.Token = ""
-	if r.Token != "" {
+	if r.Auth == AuthBearer {
+		clean.Auth = AuthProfile
+	}
+	if r.Token != "" || r.Auth == AuthBearer {
 		stripped = append(stripped, "the bearer token")
 	}
 	clean.Headers = make([]Header, len(r.Headers))
@@ -81,6 +90,16 @@ func (r Request) WithoutSecrets() (clean Request, stripped []string) {
 	}
 	if len(clean.Headers) == 0 {
 		clean.Headers = nil
+	}
+	var names []string
+	clean.URL, names = stripQuery(r.URL)
+	for _, n := range names {
+		stripped = append(stripped, "query parameter "+n)
+	}
+	ct, _ := r.Header("Content-Type")
+	clean.Body, names = stripBody(r.Body, ct)
+	for _, n := range names {
+		stripped = append(stripped, "body field "+n)
 	}
 	return clean, stripped
 }

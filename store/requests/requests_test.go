@@ -108,8 +108,107 @@ func TestNoSecretReachesTheFile(t *testing.T) {
 			t.Errorf("credential header %s loaded back as %q off=%v; want empty and off", h.Name, h.Value, h.Off)
 		}
 	}
-	if got[0].Auth != AuthBearer || got[0].Token != "" {
-		t.Errorf("auth %q token %q", got[0].Auth, got[0].Token)
+	if got[0].Auth != AuthProfile || got[0].Token != "" {
+		t.Errorf("auth %q token %q: a bearer override whose token is not saved must load back as the profile's credentials", got[0].Auth, got[0].Token)
+	}
+	if !stripped.AuthReset || !strings.Contains(msg, "profile's credentials") {
+		t.Errorf("the message does not say the auth went back to the profile's: %q", msg)
+	}
+}
+
+// TestQueryAndBodySecretsStripped: secret query parameters and form or
+// JSON body fields (store/redact's list) keep their names and lose their
+// values; everything else stays as written.
+func TestQueryAndBodySecretsStripped(t *testing.T) {
+	tests := []struct {
+		name        string
+		url, ct     string
+		body        string
+		wantURL     string
+		wantBody    string
+		wantNames   []string
+		secretsGone []string
+	}{
+		{name: "query", url: "https://x.example/cb?state=s1&access_token=" + jwt + "&API_KEY=k3yk3y#frag",
+			wantURL:   "https://x.example/cb?state=s1&access_token=&API_KEY=#frag",
+			wantNames: []string{"query parameter access_token", "query parameter API_KEY"}, secretsGone: []string{jwt, "k3yk3y"}},
+		{name: "query escaped and repeated", url: "/v1?client%5Fsecret=c5ecret&token=t0k3n&token=t0k3n2&q=a%20b",
+			wantURL:   "/v1?client%5Fsecret=&token=&token=&q=a%20b",
+			wantNames: []string{"query parameter client_secret", "query parameter token"}, secretsGone: []string{"c5ecret", "t0k3n"}},
+		{name: "form", url: "/token", ct: "application/x-www-form-urlencoded",
+			body:      "grant_type=password&username=alice&password=hunter2&client_secret=s3cr3t\n",
+			wantBody:  "grant_type=password&username=alice&password=&client_secret=\n",
+			wantNames: []string{"body field password", "body field client_secret"}, secretsGone: []string{"hunter2", "s3cr3t"}},
+		{name: "form without content type", url: "/token", body: "password=hunter2&x=1",
+			wantBody: "password=&x=1", wantNames: []string{"body field password"}, secretsGone: []string{"hunter2"}},
+		{name: "json", url: "/login", ct: "application/json; charset=utf-8",
+			body: "{\n  \"user\": \"alice\",\n  \"password\" : \"hun\\\"ter2\",\n  \"nested\": {\"refresh_token\": \"rt-123\", \"code\": 123456, \"keep\": [\"password\", 1]},\n  \"list\": [{\"api_key\":\"ak-9\"}]\n}\n",
+			wantBody: "{\n  \"user\": \"alice\",\n  \"password\" : \"\",\n  \"nested\": {\"refresh_token\": \"\", \"code\": \"\", \"keep\": [\"password\", 1]},\n  \"list\": [{\"api_key\":\"\"}]\n}\n",
+			wantNames: []string{"body field password", "body field refresh_token", "body field code", "body field api_key"},
+			secretsGone: []string{"hun", "rt-123", "123456", "ak-9"}},
+		{name: "json undeclared", url: "/login", body: `[{"password":"hunter2"}]`,
+			wantBody: `[{"password":""}]`, wantNames: []string{"body field password"}, secretsGone: []string{"hunter2"}},
+		{name: "invalid json kept", url: "/login", ct: "application/json", body: `{"password": "hunter2"`,
+			wantBody: `{"password": "hunter2"`},
+		{name: "plain text kept", url: "/x?limit=10", ct: "text/plain", body: "password=hunter2",
+			wantURL: "/x?limit=10", wantBody: "password=hunter2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Request{Name: "n", Method: "POST", URL: tc.url, Body: tc.body}
+			if tc.ct != "" {
+				r.Headers = []Header{{Name: "Content-Type", Value: tc.ct}}
+			}
+			clean, stripped := r.WithoutSecrets()
+			if tc.wantURL == "" {
+				tc.wantURL = tc.url
+			}
+			if clean.URL != tc.wantURL {
+				t.Errorf("URL %q, want %q", clean.URL, tc.wantURL)
+			}
+			if clean.Body != tc.wantBody {
+				t.Errorf("body %q, want %q", clean.Body, tc.wantBody)
+			}
+			if !reflect.DeepEqual(stripped, tc.wantNames) {
+				t.Errorf("stripped %q, want %q", stripped, tc.wantNames)
+			}
+			for _, sec := range tc.secretsGone {
+				if strings.Contains(clean.URL, sec) || strings.Contains(clean.Body, sec) {
+					t.Errorf("%q survived", sec)
+				}
+			}
+			if r.URL != tc.url || r.Body != tc.body {
+				t.Error("WithoutSecrets changed the request it was given")
+			}
+		})
+	}
+}
+
+// Saving strips the query and body and says so; the file holds none of it.
+func TestSaveStripsQueryAndBody(t *testing.T) {
+	s := Store{Dir: t.TempDir()}
+	r := Request{Name: "login", Method: "POST", URL: "/token?api_key=k3yk3yk3y",
+		Headers: []Header{{Name: "Content-Type", Value: "application/x-www-form-urlencoded"}},
+		Body:    "username=alice&password=hunter2hunter2", Auth: AuthBearer}
+	err := s.Save("dev", r)
+	var se *StrippedError
+	if !errors.As(err, &se) {
+		t.Fatalf("Save = %v, want *StrippedError", err)
+	}
+	for _, want := range []string{"query parameter api_key", "body field password", "the bearer token", "profile's credentials"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err.Error(), want)
+		}
+	}
+	data, _ := os.ReadFile(s.Path("dev"))
+	for _, sec := range []string{"k3yk3yk3y", "hunter2hunter2"} {
+		if strings.Contains(string(data), sec) || strings.Contains(err.Error(), sec) {
+			t.Errorf("%q reached the file or the message", sec)
+		}
+	}
+	got, err := s.List("dev")
+	if err != nil || len(got) != 1 || got[0].URL != "/token?api_key=" || got[0].Body != "username=alice&password=" || got[0].Auth != AuthProfile {
+		t.Errorf("loaded back %+v, %v", got, err)
 	}
 }
 

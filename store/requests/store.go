@@ -68,10 +68,11 @@ func read(path string) ([]Request, error) {
 }
 
 // Save adds r to the profile's saved requests, replacing the one with the
-// same name. Credentials are never written: the Token is dropped and
-// credential headers lose their value (see Request.WithoutSecrets); when
-// anything was left out, the request is saved and a *StrippedError says
-// what. A broken file is left alone and its error returned.
+// same name. Credentials are never written: the Token is dropped (and a
+// bearer override becomes the profile's credentials), credential headers,
+// secret query parameters and secret body fields lose their value (see
+// Request.WithoutSecrets); when anything was left out, the request is
+// saved and a *StrippedError says what. A broken file is left alone and its error returned.
 func (s Store) Save(profile string, r Request) error {
 	clean, stripped := r.WithoutSecrets()
 	if err := clean.validateNamed(); err != nil {
@@ -89,7 +90,7 @@ func (s Store) Save(profile string, r Request) error {
 	if err != nil || len(stripped) == 0 {
 		return err
 	}
-	return &StrippedError{File: path, Name: clean.Name, Stripped: stripped}
+	return &StrippedError{File: path, Name: clean.Name, Stripped: stripped, AuthReset: r.Auth == AuthBearer}
 }
 
 // Remove deletes the saved request called name.

@@ -108,7 +108,7 @@ func (e *env) appBackend(cfg *config.Config) *backend {
 	e.res = res
 	d := send.Deps{Resolver: res, Keyring: e.keyring(), Now: time.Now, UserAgent: "why401/" + version()}
 	h := history.Open(e.paths().State)
-	saved := requests.Store{Dir: filepath.Join(filepath.Dir(e.configPath()), "requests")}
+	saved := requests.Store{Dir: filepath.Dir(e.configPath())} // it adds requests/PROFILE.toml
 	return newBackend(e, cfg, d, &h, &saved)
 }
 

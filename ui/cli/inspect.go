@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"time"
 
@@ -42,10 +41,14 @@ func (e *env) runTUI(deps tui.Deps) error {
 	case err == nil:
 		deps.Config = cfg
 	case !errors.Is(err, config.ErrNoConfig):
-		fmt.Fprintln(e.stderr, "why401: the config is not loaded: "+sentence(err.Error()))
+		// Shown in the app: a line on stderr would vanish under the alt screen.
+		deps.ConfigErr = "the config is not loaded (decoding works without it): " + sentence(err.Error())
 	}
 	deps.Profile, deps.Now = e.profile, time.Now
 	if deps.Config != nil {
+		if _, ok := deps.Config.Profile(e.profile); e.profile != "" && !ok {
+			return usageErr("there is no profile %q; why401 profile list shows them", e.profile)
+		}
 		deps.Backend = e.appBackend(deps.Config)
 	}
 	in := os.Stdin

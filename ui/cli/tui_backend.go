@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"net/url"
+
 	"github.com/why401/why401/inspect/exchange"
 	"github.com/why401/why401/inspect/explain"
 	"github.com/why401/why401/inspect/token"
@@ -21,8 +23,10 @@ import (
 )
 
 // backend is the terminal app's I/O over store/. The app calls it from
-// tea.Cmd goroutines, and env's lazy caches (resolver, keyring) are not
-// safe for concurrent use, so every call holds mu.
+// tea.Cmd goroutines. env's lazy caches (the fetcher, key sources) are not
+// safe for concurrent use, so the calls that use env hold mu — but never
+// across the network send itself, so a hung request does not hold up a
+// profile switch; the resolver and keyring guard themselves.
 type backend struct {
 	mu      sync.Mutex
 	e       *env
@@ -50,8 +54,6 @@ func (b *backend) profile(name string) (config.Profile, error) {
 
 // Send sends r and explains the answer the way `why401 send` does.
 func (b *backend) Send(ctx context.Context, profile string, r requests.Request) tui.Outcome {
-	b.mu.Lock()
-	defer b.mu.Unlock()
 	out := tui.Outcome{Profile: profile, Request: r, Mask: func(s string) string { return s }}
 	p, err := b.profile(profile)
 	if err != nil {
@@ -60,9 +62,11 @@ func (b *backend) Send(ctx context.Context, profile string, r requests.Request) 
 	}
 	res, err := send.Do(ctx, p, sendRequest(r), b.deps)
 	if err != nil {
-		out.Err = err.Error()
+		out.Err = redact.Text(redact.URL(err.Error()))
 		return out
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	rep := b.e.sendReport(ctx, b.cfg, p, res)
 	out.Exchange, out.Notes, out.Err = res.Exchange, rep.Notes, rep.Error
 	out.Mask = rep.mask.text
@@ -71,9 +75,8 @@ func (b *backend) Send(ctx context.Context, profile string, r requests.Request) 
 		out.Input = rep.input
 		out.MetadataURL = rep.metadataURL
 	}
-	if tin, ok := explain.SentToken(rep.input.Request); ok {
-		out.Credential = tin.Token
-	}
+	out.APIKey = res.APIKey
+	out.Credential = sentCredential(rep.input.Request, res.APIKey)
 	b.remember(profile, res)
 	b.log(profile, res, out)
 	return out
@@ -98,6 +101,23 @@ func (b *backend) log(profile string, res send.Result, o tui.Outcome) {
 	}
 	l.Printf("app send profile=%s %s %s status=%d total=%s diagnosis=%s err=%q",
 		profile, ex.Request.Method, o.Mask(ex.Request.URL), status, ex.Timing.Total, first, o.Err)
+}
+
+// sentCredential is the credential the request carried: the token of a
+// token scheme, the whole Basic value, or the API key's value.
+func sentCredential(r explain.Request, apiKey string) string {
+	if tin, ok := explain.SentToken(r); ok {
+		return tin.Token
+	}
+	for _, h := range r.Headers {
+		if strings.EqualFold(h.Name, "Authorization") || apiKey != "" && strings.EqualFold(h.Name, apiKey) {
+			return h.Value
+		}
+	}
+	if u, err := url.Parse(r.URL); err == nil && apiKey != "" {
+		return u.Query().Get(apiKey)
+	}
+	return ""
 }
 
 // sendRequest turns the composed request into store/send's: disabled
@@ -134,7 +154,7 @@ func (b *backend) remember(profile string, res send.Result) {
 		e.RequestHeaders = append(e.RequestHeaders, redact.Header{Name: h.Name, Value: v})
 	}
 	m := masker{apiKey: res.APIKey, secrets: res.Secrets}
-	e.URL = m.url(e.URL)
+	e.URL = redact.URL(m.url(e.URL)) // also tokens typed into the query
 	b.session[profile] = append([]history.Entry{e}, b.session[profile]...)
 }
 

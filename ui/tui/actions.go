@@ -120,10 +120,13 @@ func (m Model) handleVerified(msg verifiedMsg) (tea.Model, tea.Cmd) {
 	if msg.raw != "" && (msg.raw != m.tokenRaw || msg.profile != m.active) {
 		return m, nil // the token or profile changed meanwhile
 	}
-	if msg.raw != "" {
+	if msg.raw != "" && msg.report.Kind != "" {
+		// Keep the origin line: verifying does not change where it came from.
 		p, _ := m.activeProfile()
+		origin := m.token.Origin()
 		m.token.SetReport(msg.report, p.Leeway)
 		m.token.SetExpect(p)
+		m.token.SetOrigin(origin)
 	}
 	if msg.err != nil {
 		m.toast, m.toastErr = "not verified: "+msg.err.Error(), true
@@ -170,6 +173,7 @@ func (m Model) updateModal(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if o, ok := m.modal.Done(); ok && o.Profile == m.active && o.Err == nil && o.Token != "" {
 		next, tcmd := m.loadToken(o.Token)
 		nm := next.(Model)
+		nm.token.SetOrigin("from the token endpoint; not sent yet (ctrl+s sends with it)")
 		nm.toast = "token " + tokenActionName(o.Action) + " for " + o.Profile
 		return nm, tea.Batch(cmd, tcmd)
 	}

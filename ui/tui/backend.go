@@ -48,9 +48,13 @@ type Outcome struct {
 	Diagnosis []explain.Diagnosis
 	Notes     []string
 	Err       string // why nothing was sent or no response arrived
-	// Credential is the raw credential that was sent (a token, or the
-	// Basic value) for the token pane and for copy; shown masked.
+	// Credential is the raw credential that was sent — the token, the
+	// whole Basic value, or the API key — for the token pane, the Auth
+	// tab's reveal and copy; shown masked unless the user reveals it.
 	Credential string
+	// APIKey names the header or query parameter of an api_key profile,
+	// so that copies can put a placeholder there.
+	APIKey string
 	// Mask replaces the secrets this request resolved with placeholders.
 	Mask func(string) string
 	// Input is what Result was explained from, kept so that fetched

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/why401/why401/inspect/curl"
+	"github.com/why401/why401/inspect/exchange"
 	"github.com/why401/why401/inspect/explain"
 	"github.com/why401/why401/inspect/token"
 	"github.com/why401/why401/store/redact"
@@ -135,19 +136,35 @@ func copyCurl(s copySource, withSecret bool) (string, error) {
 		return "", copyErr("send the request first: the curl command is built from what was sent")
 	}
 	req := o.Exchange.Request
+	hide := func(s string) string { return s }
+	if !withSecret && o.Mask != nil {
+		hide = o.Mask // every value this request resolved, wherever it sits
+	}
 	var hs []curl.Header
 	for _, h := range req.Headers {
-		v := h.Value
-		if !withSecret && redact.IsSecretHeader(h.Name) {
-			v = placeholder(h.Name, v)
+		v := hide(h.Value)
+		if !withSecret && (redact.IsSecretHeader(h.Name) || o.APIKey != "" && strings.EqualFold(h.Name, o.APIKey)) {
+			v = placeholder(h.Name, h.Value)
 		}
 		hs = append(hs, curl.Header{Name: h.Name, Value: v})
 	}
-	url := req.URL
-	if !withSecret && o.Mask != nil {
-		url = o.Mask(url)
+	u, body := req.URL, o.Request.Body
+	if !withSecret {
+		u, body = redact.URL(hide(u)), hide(body)
+		if ct := contentType(req.Headers); body != "" {
+			body = string(redact.Body(ct, []byte(body), len(body)))
+		}
 	}
-	return curl.Build(req.Method, url, hs, o.Request.Body), nil
+	return curl.Build(req.Method, u, hs, body), nil
+}
+
+func contentType(hs []exchange.Header) string {
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, "Content-Type") {
+			return h.Value
+		}
+	}
+	return ""
 }
 
 // placeholder keeps the scheme ("Bearer $TOKEN") so the command still says

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
@@ -12,11 +13,38 @@ import (
 func (m Model) helpView(w, h int) string {
 	s := m.c.styles
 	f := s.Overlay.GetHorizontalFrameSize()
-	body := s.TitleFocused.Render("Keys") + "\n\n" + m.fullHelp(max(0, w-f)) +
-		"\n\n" + s.Dim.Render("q and ? are off while typing · esc or ? closes")
+	lines := strings.Split(m.fullHelp(max(0, w-f)), "\n")
+	rows := max(1, h-s.Overlay.GetVerticalFrameSize()-4) // title, blank, blank, footer
+	top := clampTop(m.helpTop, len(lines), rows)
+	foot := "q and ? are off while typing · esc or ? closes"
+	if len(lines) > rows {
+		foot = "↑/↓ pgup/pgdn scroll · " + itoa(top+1) + "–" + itoa(min(len(lines), top+rows)) + "/" + itoa(len(lines)) + " · esc closes"
+		lines = lines[top:min(len(lines), top+rows)]
+	}
+	body := s.TitleFocused.Render("Keys") + "\n\n" + strings.Join(lines, "\n") + "\n\n" + s.Dim.Render(foot)
 	bw := min(w, lipgloss.Width(body)+f)
 	bh := min(lipgloss.Height(body), max(1, h-s.Overlay.GetVerticalFrameSize()))
 	return s.Overlay.Width(bw).Render(fitBlock(body, max(0, bw-f), bh))
+}
+
+// helpKey scrolls or closes the help overlay.
+func (m Model) helpKey(k tea.KeyPressMsg) Model {
+	keys := m.c.keys
+	switch {
+	case key.Matches(k, keys.Close, keys.Help):
+		m.showHelp = false
+	case key.Matches(k, keys.Up):
+		m.helpTop = max(0, m.helpTop-1)
+	case key.Matches(k, keys.Down):
+		m.helpTop++
+	case k.String() == "pgup":
+		m.helpTop = max(0, m.helpTop-m.h/2)
+	case k.String() == "pgdown":
+		m.helpTop += m.h / 2
+	}
+	lines := strings.Count(m.fullHelp(max(0, m.w-m.c.styles.Overlay.GetHorizontalFrameSize())), "\n") + 1
+	m.helpTop = clampTop(m.helpTop, lines, max(1, m.h-m.c.styles.Overlay.GetVerticalFrameSize()-4))
+	return m
 }
 
 // paneKeys are the focused pane's own bindings, for the status line.

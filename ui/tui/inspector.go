@@ -28,6 +28,7 @@ func newInspector(c *common) inspector {
 	ti.Prompt = "› "
 	ti.Placeholder = "paste a token, Authorization header or curl command"
 	ti.SetStyles(textinput.DefaultStyles(c.styles.isDark))
+	ti.KeyMap.LineEnd = key.NewBinding(key.WithKeys("end")) // ctrl+e switches profile (CONTRACT)
 	return inspector{c: c, input: ti}
 }
 

@@ -15,6 +15,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/why401/why401/store/config"
+	"github.com/why401/why401/store/redact"
 	"github.com/why401/why401/store/requests"
 	"github.com/why401/why401/ui/safe"
 )
@@ -84,6 +85,7 @@ type Model struct {
 	saveName  saveDialog
 	help      help.Model
 	showHelp  bool
+	helpTop   int // first line of the help overlay shown (it scrolls on small screens)
 	spinner   spinner.Model
 
 	seq       int                 // the last request id handed out
@@ -216,7 +218,7 @@ func (m Model) confirmView(w int) string {
 	s := m.c.styles
 	r := m.confirm.req
 	lines := []string{s.Warning.Render("⚠ " + safe.Line(m.confirm.profile) + " is a protected profile"), "",
-		"Send " + s.Label.Render(safe.Line(r.Method)) + " " + safe.Line(r.URL) + "?", "",
+		"Send " + s.Label.Render(safe.Line(r.Method)) + " " + safe.Line(redact.URL(r.URL)) + "?", "",
 		s.Dim.Render("y or enter sends · n or esc cancels")}
 	f := s.Overlay.GetHorizontalFrameSize()
 	iw := max(10, min(w-f, 60))

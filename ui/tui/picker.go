@@ -29,6 +29,7 @@ func newPicker(c *common, cfg *config.Config) picker {
 	ti.Prompt = "› "
 	ti.Placeholder = "profile name"
 	ti.SetStyles(textinput.DefaultStyles(c.styles.isDark))
+	ti.KeyMap.LineEnd = key.NewBinding(key.WithKeys("end")) // ctrl+e switches profile (CONTRACT)
 	p := picker{c: c, input: ti}
 	if cfg != nil {
 		p.all = cfg.Profiles

@@ -51,13 +51,20 @@ type requestPane struct {
 	headers []requests.Header
 	edit    rowEditor
 	body    textarea.Model
+	// bodyRev counts changes to the body (typing, paste, load, editor);
+	// json is the JSON verdict for body revision jsonRev and Content-Type
+	// jsonCT, so View never validates the body itself.
+	bodyRev int
+	json    jsonCheck
+	jsonRev int
+	jsonCT  string
 
 	auth       requests.Auth
 	token      textinput.Model // this request's bearer token (AuthBearer)
 	tokenNote  string          // where the token came from
 	profile    config.Profile
 	hasProfile bool
-	secrets    string // the root's one-line secrets status; "" when all resolve
+	secrets    string // the root's secrets status: "ok", "failed", "" (unknown) or a sentence
 	credential string // the profile's resolved credential, when the root has it
 	reveal     bool
 
@@ -71,6 +78,7 @@ func newRequestPane(c *common) requestPane {
 		url: newLineInput("/path or https://…", dark), token: newLineInput("token", dark),
 		body: newBodyArea(dark), edit: newRowEditor(dark)}
 	r.hist.reset()
+	r.refreshJSON()
 	return r
 }
 
@@ -159,14 +167,39 @@ func (r requestPane) URL() string    { return strings.TrimSpace(r.url.Value()) }
 func (r requestPane) Notice() string { return r.notice.text }
 
 // Draft is the request to send: headers switched off stay in it (Sent()
-// leaves them out), and Token is set only with the bearer override.
+// leaves them out), and Token is set only with the bearer override. A
+// bearer override without a token is never returned as one: the draft
+// then uses the profile's credentials, as a saved request does, and
+// DraftProblem says why it should not be sent.
 func (r requestPane) Draft() requests.Request {
 	d := requests.Request{Name: r.name, Method: r.method, URL: r.URL(), Body: r.body.Value(), Auth: r.auth,
 		Headers: append([]requests.Header(nil), r.headers...)}
 	if r.auth == requests.AuthBearer {
 		d.Token = normalizeToken(r.token.Value())
+		if d.Token == "" {
+			d.Auth = requests.AuthProfile
+		}
 	}
 	return d
+}
+
+// DraftProblem is the one-sentence reason the draft cannot be sent as it
+// is, "" when it can; the root asks before sending.
+func (r requestPane) DraftProblem() string {
+	if r.auth == requests.AuthBearer && normalizeToken(r.token.Value()) == "" {
+		return "the request's own bearer token is empty: paste one on the Auth tab (enter), or press o for the profile's credentials or none"
+	}
+	return ""
+}
+
+// DraftWarning is a one-sentence caution about the draft that does not
+// stop a send ("" when none): a body declared or shaped as JSON that is
+// not valid JSON.
+func (r requestPane) DraftWarning() string {
+	if jc := r.json; jc.applies && !jc.ok && strings.HasPrefix(jc.msg, "JSON ") {
+		return "the body is not valid JSON (" + jc.msg + ")"
+	}
+	return ""
 }
 
 // Load fills the pane from a saved or earlier request.
@@ -179,17 +212,25 @@ func (r *requestPane) Load(req requests.Request) {
 	r.headers = append([]requests.Header(nil), req.Headers...)
 	r.body.SetValue(req.Body)
 	r.body.MoveToBegin()
+	r.bodyChanged()
 	r.auth, r.tokenNote, r.reveal = req.Auth, "", false // a new request's secrets start hidden
 	r.token.SetValue(req.Token)
 	r.cursor = [tabCount]int{}
 	r.hist.reset()
 	r.notice = notice{}
+	r.refreshJSON()
 }
 
-// SetProfile shows what the active profile sends; secretsStatus is the
-// one-line secrets status ("" when all resolve; it may be left out until it
-// is known). A credential resolved for the previous profile is forgotten.
+// SetProfile shows what the active profile sends. secretsStatus is the
+// root's status of the profile's secrets: "ok" (the last send resolved
+// them: ✓), "failed" (one did not: ✗), "" or left out (not known yet:
+// nothing is shown); any other text is shown as a warning. A credential
+// resolved for the previous profile is forgotten, and switching to another
+// profile hides revealed secrets again.
 func (r *requestPane) SetProfile(p config.Profile, secretsStatus ...string) {
+	if !r.hasProfile || p.Name != r.profile.Name {
+		r.reveal = false
+	}
 	r.profile, r.hasProfile, r.secrets, r.credential = p, true, strings.Join(secretsStatus, "; "), ""
 }
 
@@ -197,8 +238,10 @@ func (r *requestPane) SetProfile(p config.Profile, secretsStatus ...string) {
 // again replaces it.
 func (r *requestPane) SetName(name string) { r.name = name }
 
-// SetCredential gives the raw credential the profile sends (after a send
-// resolved it), so that the reveal key can show it.
+// SetCredential gives the raw credential the profile sends, so that the
+// reveal key can show it: the Authorization value for bearer, OAuth2 and
+// Basic ("Basic base64…", shown as the user and, revealed, the decoded
+// password), the bare key for api_key. "" forgets it.
 func (r *requestPane) SetCredential(raw string) { r.credential = raw }
 
 // Remember adds a sent URL to the history the URL input recalls.
@@ -251,6 +294,32 @@ func (r requestPane) HelpKeys() []key.Binding {
 		out = append(out, k.Edit, k.Editor)
 	case tabAuth:
 		out = append(out, k.AuthMode, k.Edit, k.Reveal)
+		if r.oauth2() {
+			out = append(out, k.TokenGet, k.TokenRefresh, k.TokenForget)
+		}
 	}
 	return out
+}
+
+// AllKeys is every key the pane ever matches, whatever its mode or tab,
+// for the help overlay: twins (m/M, ←/→, …) share one binding, and each
+// binding has its help text.
+func (r requestPane) AllKeys() []key.Binding {
+	k := r.keys
+	return []key.Binding{
+		joinKeys("m/M", "next / previous method", k.MethodNext, k.MethodPrev),
+		joinKeys("←/→ h/l [/] 1-4", "params · headers · body · auth", k.TabNext, k.TabPrev, k.TabJump),
+		k.EditURL,
+		joinKeys("↑/↓ k/j", "move · earlier URLs (URL) · name / value (row)", k.Up, k.Down, k.History, k.Field),
+		joinKeys("enter", "edit · done", k.Edit, k.Done),
+		k.Add,
+		joinKeys("d/x", "delete", k.Delete),
+		k.Toggle,
+		k.Reveal,
+		k.AuthMode,
+		k.TokenGet, k.TokenRefresh, k.TokenForget,
+		k.Editor,
+		joinKeys("tab", "indent (body editor)", k.Indent),
+		joinKeys("esc", "leave input", k.Leave),
+	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"encoding/base64"
 	"strings"
 
 	"github.com/why401/why401/store/config"
@@ -57,6 +58,9 @@ func (r requestPane) authLines() []string {
 	default:
 		lines = append(lines, r.profileLines()...)
 	}
+	if r.oauth2() {
+		lines = append(lines, s.Dim.Render(oauthHint))
+	}
 	return lines
 }
 
@@ -86,11 +90,23 @@ func (r requestPane) profileLines() []string {
 	a := r.profile.Auth
 	head := s.Label.Render(safe.Line(r.profile.Name)) + s.Dim.Render(" · "+string(a.Type))
 	lines := []string{head + " " + r.credentialText(a)}
-	if r.secrets != "" {
+	switch r.secrets {
+	case "":
+	case secretsOK:
+		lines = append(lines, s.Good.Render("✓ secrets resolved"))
+	case secretsFailed:
+		lines = append(lines, s.Bad.Render("✗ the profile's secrets did not resolve at the last send"))
+	default:
 		lines = append(lines, s.Warning.Render("⚠ "+safe.Line(r.secrets)))
 	}
 	return lines
 }
+
+// The secrets statuses the root passes to SetProfile.
+const (
+	secretsOK     = "ok"     // the last send resolved every secret of the profile
+	secretsFailed = "failed" // a secret of the profile did not resolve at the last send
+)
 
 // credentialText says what the profile sends: the resolved value (masked
 // unless revealed) when known, else where it will come from.
@@ -101,35 +117,70 @@ func (r requestPane) credentialText(a config.Auth) string {
 		return s.Dim.Render("sends no credentials")
 	case a.Type == config.AuthBasic:
 		return r.basicText(a)
+	case a.Type == config.AuthAPIKey:
+		return r.apiKeyText(a)
 	case r.credential != "" && r.reveal:
 		return safe.Line(r.credential)
 	case r.credential != "":
 		return safe.Line(maskCredential(r.credential))
-	}
-	switch a.Type {
-	case config.AuthBearer:
+	case a.Type == config.AuthBearer:
 		return s.Dim.Render("token from " + a.Token.String())
-	case config.AuthAPIKey:
-		in := a.In
-		if in == "" {
-			in = config.InHeader
-		}
-		return safe.Line(a.Name) + s.Dim.Render(" in "+in+" · value from "+a.Value.String())
 	}
 	return s.Dim.Render("token from the token endpoint")
 }
 
-// basicText is "user : ••••"; revealed, the credential the root resolved.
+// masked is the placeholder of a hidden password.
+const masked = "••••"
+
+// basicText is "user alice · password ••••"; revealed, the password the
+// root resolved (decoded from the Authorization value it gave).
 func (r requestPane) basicText(a config.Auth) string {
 	s := r.c.styles
-	user := safe.Line(a.Username)
-	switch {
-	case r.credential != "" && r.reveal:
-		return user + " " + safe.Line(r.credential)
-	case r.credential != "":
-		return user + " : ••••"
+	user, pass, ok := decodeBasic(r.credential)
+	if !ok {
+		user = a.Username
 	}
-	return user + " : ••••" + s.Dim.Render(" (password from "+a.Password.String()+")")
+	text := s.Dim.Render("user ") + safe.Line(user) + s.Dim.Render(" · password ")
+	switch {
+	case r.credential == "":
+		return text + masked + s.Dim.Render(" (from "+a.Password.String()+")")
+	case !ok && r.reveal:
+		return text + safe.Line(r.credential) // not Basic after all: show what was sent
+	case r.reveal:
+		return text + safe.Line(pass)
+	}
+	return text + masked
+}
+
+// decodeBasic reads "Basic base64(user:password)".
+func decodeBasic(v string) (user, pass string, ok bool) {
+	scheme, rest, found := strings.Cut(strings.TrimSpace(v), " ")
+	if !found || !strings.EqualFold(scheme, "Basic") {
+		return "", "", false
+	}
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(rest))
+	if err != nil {
+		return "", "", false
+	}
+	return strings.Cut(string(raw), ":")
+}
+
+// apiKeyText is the key's header or query name and its value, masked
+// unless revealed; where it comes from until a send resolved it.
+func (r requestPane) apiKeyText(a config.Auth) string {
+	s := r.c.styles
+	in := a.In
+	if in == "" {
+		in = config.InHeader
+	}
+	text := safe.Line(a.Name) + s.Dim.Render(" in "+in+" · value ")
+	switch {
+	case r.credential == "":
+		return text + s.Dim.Render("from "+a.Value.String())
+	case r.reveal:
+		return text + safe.Line(r.credential)
+	}
+	return text + safe.Line(maskSecret(r.credential))
 }
 
 // normalizeToken accepts a pasted "Authorization: Bearer x" or "Bearer x"

@@ -4,8 +4,9 @@ import "charm.land/bubbles/v2/key"
 
 // requestKeys are the request pane's own bindings. The single-letter ones
 // only work while no input has the keyboard (the pane checks Typing first),
-// and none of them is a global key (CONTRACT's ctrl+s/e/t/y, tab, q, ? and /, and
-// the root's g, r and F token actions).
+// and none of them is a global key (CONTRACT's ctrl+s/e/t/y, tab, q, ? and
+// /). g, r and F are the root's token actions: on the Auth tab of an OAuth2
+// profile the pane asks the root to run them (tokenActionRequestMsg).
 type requestKeys struct {
 	MethodNext key.Binding
 	MethodPrev key.Binding
@@ -27,6 +28,10 @@ type requestKeys struct {
 	History    key.Binding // shown while the URL input has focus
 	Field      key.Binding // shown while a header or param row is edited
 	Indent     key.Binding // tab inside the body editor
+
+	TokenGet     key.Binding // Auth tab, OAuth2 profile
+	TokenRefresh key.Binding
+	TokenForget  key.Binding
 }
 
 func defaultRequestKeys() requestKeys {
@@ -51,5 +56,9 @@ func defaultRequestKeys() requestKeys {
 		History:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "earlier URLs")),
 		Field:      key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "name / value")),
 		Indent:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "indent")),
+
+		TokenGet:     key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "get the profile's token (Auth tab)")),
+		TokenRefresh: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "refresh the profile's token (Auth tab)")),
+		TokenForget:  key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "forget the profile's token (Auth tab)")),
 	}
 }

@@ -34,15 +34,23 @@ func maskCredential(s string) string {
 }
 
 // maskHeader masks a credential header's value; cookies keep their names,
-// which say which session was sent without giving it away.
+// which say which session was sent without giving it away. A Set-Cookie
+// also keeps its attributes (Path, HttpOnly, Max-Age, …), which are not
+// secret: only its first name=value pair is the cookie.
 func maskHeader(name, value string) string {
-	if !strings.EqualFold(name, "Cookie") {
+	cookie, set := strings.EqualFold(name, "Cookie"), strings.EqualFold(name, "Set-Cookie")
+	if !cookie && !set {
 		return maskCredential(value)
 	}
 	parts := strings.Split(value, ";")
 	for i, p := range parts {
+		if set && i > 0 {
+			break
+		}
 		if k, v, ok := strings.Cut(p, "="); ok {
 			parts[i] = k + "=" + maskSecret(v)
+		} else if set {
+			parts[i] = maskSecret(p)
 		}
 	}
 	return strings.Join(parts, ";")

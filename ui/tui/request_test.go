@@ -501,17 +501,20 @@ func TestRequestAuthOverride(t *testing.T) {
 	modes := []requests.Auth{requests.AuthNone, requests.AuthBearer, requests.AuthProfile}
 	for _, want := range modes {
 		r = reqSend(t, r, rkey("o"))
-		if r.Draft().Auth != want || r.tab != tabAuth {
-			t.Errorf("o: auth %q tab %d, want %q", r.Draft().Auth, r.tab, want)
+		if r.auth != want || r.tab != tabAuth {
+			t.Errorf("o: auth %q tab %d, want %q", r.auth, r.tab, want)
 		}
 	}
 	r = reqSend(t, r, rkey("enter"))
-	if !r.Typing() || r.Draft().Auth != requests.AuthBearer {
+	if !r.Typing() || r.auth != requests.AuthBearer {
 		t.Fatal("enter on Auth types this request's token")
 	}
+	if d := r.Draft(); d.Auth == requests.AuthBearer || r.DraftProblem() == "" {
+		t.Errorf("an empty bearer override is never drafted as one (auth %q) and is a problem (%q)", d.Auth, r.DraftProblem())
+	}
 	r = reqSend(t, r, tea.PasteMsg{Content: "Authorization: Bearer " + curlBearer + "\n"}, rkey("enter"))
-	if d := r.Draft(); d.Token != curlBearer || r.Typing() {
-		t.Errorf("token %q", d.Token)
+	if d := r.Draft(); d.Token != curlBearer || d.Auth != requests.AuthBearer || r.Typing() || r.DraftProblem() != "" {
+		t.Errorf("token %q auth %q problem %q", d.Token, d.Auth, r.DraftProblem())
 	}
 	if v := reqPlain(r); strings.Contains(v, curlBearer) || !strings.Contains(v, "Bearer eyJh…") {
 		t.Errorf("the token is masked once typed:\n%s", v)
@@ -536,7 +539,7 @@ func TestRequestProfileAuthShown(t *testing.T) {
 	r.SetProfile(basicProfile(), "password: the keyring is locked")
 	r = reqSend(t, r, rkey("4"))
 	v := reqPlain(r)
-	for _, want := range []string{"staging · basic", "alice : ••••", "password from keyring", "⚠ password: the keyring is locked"} {
+	for _, want := range []string{"staging · basic", "user alice · password ••••", "(from keyring)", "⚠ password: the keyring is locked"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("auth tab lacks %q:\n%s", want, v)
 		}

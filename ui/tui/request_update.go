@@ -14,8 +14,16 @@ import (
 
 // Update is a dispatcher: pastes, the editor's answer, keys by what has
 // the keyboard, and anything else (cursor blink) to the focused input.
+// The body's JSON verdict is brought up to date here, once per message
+// that may have changed it, never in View.
 func (r requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
-	r.restyle()
+	r.Restyle()
+	r, cmd := r.update(msg)
+	r.refreshJSON()
+	return r, cmd
+}
+
+func (r requestPane) update(msg tea.Msg) (requestPane, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		return r.handlePaste(msg)
@@ -28,9 +36,11 @@ func (r requestPane) Update(msg tea.Msg) (requestPane, tea.Cmd) {
 	return r.updateInput(msg)
 }
 
-// restyle rebuilds the inputs' styles after the root learned the
-// terminal's background (the root restyles common in place).
-func (r *requestPane) restyle() {
+// Restyle rebuilds the inputs' styles after the root learned the
+// terminal's background (the root rebuilds the shared styles in place
+// first). Update does the same on its first message after a change; the
+// root calls this from its background handler so the next frame is right.
+func (r *requestPane) Restyle() {
 	if r.c.styles.isDark == r.dark {
 		return
 	}
@@ -51,6 +61,9 @@ func (r requestPane) updateInput(msg tea.Msg) (requestPane, tea.Cmd) {
 		cmd = r.edit.update(msg)
 	case r.body.Focused():
 		r.body, cmd = r.body.Update(msg)
+		if _, ok := msg.(tea.PasteMsg); ok {
+			r.bodyChanged()
+		}
 	case r.token.Focused():
 		before := r.token.Value()
 		r.token, cmd = r.token.Update(msg)
@@ -114,6 +127,9 @@ func (r requestPane) tabKey(k tea.KeyPressMsg) (requestPane, tea.Cmd) {
 			return r, r.body.Focus()
 		}
 	case tabAuth:
+		if cmd := r.tokenActionKey(k); cmd != nil {
+			return r, cmd
+		}
 		if key.Matches(k, r.keys.Edit, r.keys.Add) {
 			r.auth = requests.AuthBearer
 			r.token.CursorEnd()
@@ -205,10 +221,12 @@ func (r requestPane) bodyKey(k tea.KeyPressMsg) (requestPane, tea.Cmd) {
 		return r, nil
 	case key.Matches(k, r.keys.Indent):
 		r.body.InsertString(bodyIndent)
+		r.bodyChanged()
 		return r, nil
 	}
 	var cmd tea.Cmd
 	r.body, cmd = r.body.Update(k)
+	r.bodyChanged() // a key that only moves the cursor costs one more check, not one per frame
 	return r, cmd
 }
 
@@ -233,7 +251,7 @@ func (r *requestPane) commitToken() {
 func (r requestPane) startEditor() (requestPane, tea.Cmd) {
 	r.leaveInputs()
 	r.tab = tabBody
-	return r, openEditor(r.body.Value(), r.jsonCheck().applies)
+	return r, openEditor(r.body.Value(), r.json.applies)
 }
 
 func (r requestPane) applyEditedBody(m bodyEditedMsg) requestPane {
@@ -243,14 +261,28 @@ func (r requestPane) applyEditedBody(m bodyEditedMsg) requestPane {
 	}
 	r.body.SetValue(m.text)
 	r.body.MoveToBegin()
+	r.bodyChanged()
 	r.tab = tabBody
 	r.notice = notice{"body updated from the editor", noticeInfo}
 	return r
 }
 
-// jsonCheck validates the body against the Content-Type being sent.
-func (r requestPane) jsonCheck() jsonCheck {
-	return checkJSON(r.body.Value(), r.contentType())
+// bodyChanged marks the body as changed, so the next refreshJSON checks
+// it again.
+func (r *requestPane) bodyChanged() { r.bodyRev++ }
+
+// refreshJSON validates the body against the Content-Type being sent when
+// either changed since the last check: validating decodes up to 1 MB,
+// far too much for every frame.
+func (r *requestPane) refreshJSON() {
+	ct := r.contentType()
+	if r.jsonRev == r.bodyRev && r.jsonCT == ct && r.bodyRev > 0 {
+		return
+	}
+	if r.bodyRev == 0 {
+		r.bodyRev = 1 // revision 0 is "never checked"
+	}
+	r.json, r.jsonRev, r.jsonCT = checkJSON(r.body.Value(), ct), r.bodyRev, ct
 }
 
 func (r requestPane) contentType() string {

@@ -55,7 +55,6 @@ type notice struct {
 // View draws the pane in exactly w×h cells. A long notice (a curl
 // import's notes) wraps into rows the tab's content leaves empty.
 func (r requestPane) View() string {
-	r.restyle()
 	iw, ih := innerSize(r.w, r.h)
 	content := r.tabLines(iw, contentHeight(ih))
 	var foot []string
@@ -257,7 +256,7 @@ func (r requestPane) footerLines(iw int) []string {
 		}
 		return lines
 	}
-	if jc := r.jsonCheck(); r.tab == tabBody && jc.applies {
+	if jc := r.json; r.tab == tabBody && jc.applies {
 		return []string{r.jsonLine(jc)}
 	}
 	if !r.focused {
@@ -289,6 +288,9 @@ func (r requestPane) hint() string {
 		return "esc leaves the editor · tab indents · ctrl+o $EDITOR"
 	case r.token.Focused():
 		return "enter/esc done · paste a token or Authorization header"
+	}
+	if r.tab == tabAuth && r.oauth2() {
+		return "o profile/none/token · enter token · s secrets · g/r/F token"
 	}
 	return [tabCount]string{
 		"a add · enter edit · d delete · u URL · m method · ←→ tabs",

@@ -60,9 +60,10 @@ func blurred(r requestPane) requestPane { r.Blur(); return r }
 // every mode, from a tiny pane to a huge one.
 func TestRequestViewFitsEverySize(t *testing.T) {
 	heights := []int{5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 30, 40}
+	states := requestStates(t, 80, 20, true) // built once: each size sets its own
 	for w := 20; w <= 220; w += 11 {
 		for _, h := range heights {
-			for name, r := range requestStates(t, 80, 20, true) {
+			for name, r := range states {
 				r.SetSize(w, h)
 				assertRequestFits(t, fmt.Sprintf("%s %d×%d", name, w, h), r.View(), w, h)
 			}

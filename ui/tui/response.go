@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -71,6 +72,12 @@ type responsePane struct {
 	mode   respInput
 	input  textinput.Model
 	notice string // one sentence in the footer: a refusal or an error
+	// draft is a filter typed but not applied when the pane lost the
+	// keyboard; f brings it back.
+	draft string
+
+	showSecrets bool // credential headers shown in full (s); hidden again for each outcome
+	dark   bool // the background the input was styled for
 }
 
 // respRun is an async job that a newer one replaces: seq ties a result to
@@ -101,7 +108,7 @@ func newResponsePane(c *common) responsePane {
 	ti := textinput.New()
 	ti.Prompt = ""
 	ti.SetStyles(respInputStyles(c.styles.isDark))
-	return responsePane{c: c, keys: defaultResponseKeys(), input: ti, mask: identityMask}
+	return responsePane{c: c, keys: defaultResponseKeys(), input: ti, mask: identityMask, dark: c.styles.isDark}
 }
 
 func identityMask(s string) string { return s }
@@ -139,7 +146,7 @@ func (r *responsePane) reset() {
 	r.sending, r.tab, r.top = false, respTabBody, [respTabCount]int{}
 	r.body, r.jq, r.filter = respDoc{}, nil, ""
 	r.dropSearch()
-	r.mode, r.notice = respInputNone, ""
+	r.mode, r.notice, r.draft, r.showSecrets = respInputNone, "", "", false
 	r.input.Blur()
 }
 
@@ -183,9 +190,36 @@ func (r *responsePane) Focus() tea.Cmd {
 	return nil
 }
 
+// Blur takes the keyboard away. An open input is left as if with enter,
+// without running anything: the search keeps its query (it searched as it
+// was typed), and a filter not yet applied is kept for the next f while
+// the filter that applies stays. So the root can move focus (tab) from the
+// search or filter input like from the request's URL.
 func (r *responsePane) Blur() {
 	r.focused = false
-	r.input.Blur()
+	switch r.mode {
+	case respInputSearch:
+		if r.input.Value() == "" {
+			r.dropSearch()
+		}
+	case respInputFilter:
+		if v := r.input.Value(); v != r.filter {
+			r.draft = v
+		}
+	}
+	r.closeInput()
+}
+
+// Restyle rebuilds the input's styles for the background the root has
+// just learned (the root rebuilds the shared styles in place first).
+// Update does the same on its first message after a change; the root
+// calls this from its background handler so the next frame is right.
+func (r *responsePane) Restyle() {
+	if r.c.styles.isDark == r.dark {
+		return
+	}
+	r.dark = r.c.styles.isDark
+	r.input.SetStyles(respInputStyles(r.dark))
 }
 
 // Typing reports whether the search or jq input has the keyboard, which
@@ -210,13 +244,46 @@ func (r *responsePane) StartSearch() tea.Cmd {
 	return cmd
 }
 
-// HelpKeys are the pane's bindings in its current mode.
+// HelpKeys are the pane's bindings in its current mode, for the status
+// line.
 func (r responsePane) HelpKeys() []key.Binding {
 	k := r.keys
 	if r.mode != respInputNone {
 		return []key.Binding{k.Submit, k.Cancel}
 	}
-	return []key.Binding{k.Up, k.PageUp, k.Top, k.PrevTab, k.Search, k.NextMatch, k.Filter, k.Clear}
+	return []key.Binding{k.Up, k.PageUp, k.Top, k.PrevTab, k.Search, k.NextMatch, k.Filter, k.Clear, k.Reveal}
+}
+
+// AllKeys is every key the pane ever matches, whatever its mode, for the
+// help overlay: twins (j/k, n/N, …) share one binding, and each binding
+// has its help text.
+func (r responsePane) AllKeys() []key.Binding {
+	k := r.keys
+	return []key.Binding{
+		joinKeys("↑/↓ j/k", "scroll", k.Up, k.Down),
+		joinKeys("pgup/pgdn", "page up / down", k.PageUp, k.PageDown),
+		joinKeys("home/end g/G", "top / bottom", k.Top, k.Bottom),
+		joinKeys("←/→ 1-4", "body · headers · timing · redirects", k.PrevTab, k.NextTab, k.TabJump),
+		k.Search,
+		joinKeys("n/N", "next / previous match", k.NextMatch, k.PrevMatch),
+		k.Filter,
+		k.Reveal,
+		joinKeys("enter", "apply the search / filter typed", k.Submit),
+		joinKeys("esc", "clear search / filter · leave the input", k.Clear, k.Cancel),
+	}
+}
+
+// joinKeys is one binding matching every key of bs, with its own help.
+func joinKeys(help, desc string, bs ...key.Binding) key.Binding {
+	var keys []string
+	for _, b := range bs {
+		for _, k := range b.Keys() {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 }
 
 // response is the response shown, or nil.

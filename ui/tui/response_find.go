@@ -59,9 +59,14 @@ func (r responsePane) startSearch(query string) (responsePane, tea.Cmd) {
 	}
 }
 
+// searchDoc searches d; a document without a body (no response arrived)
+// has no matches.
 func searchDoc(ctx context.Context, d respDoc, q bodyview.Query) (bodyview.Matches, error) {
 	if d.mode == respDocLines {
 		return bodyview.SearchLines(d.lines, q), nil
+	}
+	if d.src == nil || d.mode == respDocNone {
+		return bodyview.Matches{}, nil
 	}
 	rc, err := d.src.Open()
 	if err != nil {
@@ -134,7 +139,7 @@ func (r responsePane) reveal(line int) (responsePane, tea.Cmd) {
 func (r responsePane) openFilter() (responsePane, tea.Cmd) {
 	d := &r.body
 	switch {
-	case r.response() == nil:
+	case r.response() == nil || d.src == nil:
 		r.notice = "there is no response body to filter"
 	case d.kind != bodyview.KindJSON:
 		r.notice = "the jq filter works on JSON bodies; this one is " + bodyKindName(r)
@@ -159,6 +164,10 @@ func (r responsePane) startJQ(filter string) (responsePane, tea.Cmd) {
 	if strings.TrimSpace(filter) == "" {
 		r.jqRun.stopRun()
 		r.jq, r.filter = nil, ""
+		return r, nil
+	}
+	if r.body.src == nil {
+		r.notice = "there is no response body to filter"
 		return r, nil
 	}
 	ctx, seq := r.jqRun.start(r.ctx())

@@ -21,6 +21,7 @@ type responseKeys struct {
 	PrevMatch key.Binding
 	Filter    key.Binding
 	Clear     key.Binding
+	Reveal    key.Binding
 	Submit    key.Binding
 	Cancel    key.Binding
 }
@@ -41,6 +42,7 @@ func defaultResponseKeys() responseKeys {
 		PrevMatch: key.NewBinding(key.WithKeys("N")),
 		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "jq filter (JSON)")),
 		Clear:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search / filter")),
+		Reveal:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show / hide credential headers")),
 		Submit:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/why401/why401/store/redact"
 	"github.com/why401/why401/ui/bodyview"
 	"github.com/why401/why401/ui/safe"
 )
@@ -14,8 +15,10 @@ import (
 const respBarLabel = "first byte"
 
 // headerLines are the response headers top..top+n, in received order,
-// values masked: only the lines on screen are built, so a response with
-// a thousand headers costs what one with ten does.
+// values masked: the secrets this request resolved always, and every
+// credential header (Set-Cookie, …: store/redact's list) unless the user
+// revealed them with s. Only the lines on screen are built, so a response
+// with a thousand headers costs what one with ten does.
 func (r responsePane) headerLines(top, n int) []string {
 	s := r.c.styles
 	resp := r.response()
@@ -25,9 +28,28 @@ func (r responsePane) headerLines(top, n int) []string {
 	hs := resp.Headers[max(0, min(top, len(resp.Headers))):]
 	out := make([]string, 0, min(n, len(hs)))
 	for _, h := range hs[:min(n, len(hs))] {
-		out = append(out, s.Label.Render(safe.Line(r.mask(h.Name)))+s.Dim.Render(":")+" "+safe.Line(r.mask(h.Value)))
+		value := safe.Line(r.mask(h.Value))
+		if redact.IsSecretHeader(h.Name) && !r.showSecrets {
+			value = maskHeader(h.Name, value)
+		}
+		out = append(out, s.Label.Render(safe.Line(r.mask(h.Name)))+s.Dim.Render(":")+" "+value)
 	}
 	return out
+}
+
+// hasSecretHeader reports whether the response has a credential header
+// with a value, which the reveal key would show.
+func (r responsePane) hasSecretHeader() bool {
+	resp := r.response()
+	if resp == nil {
+		return false
+	}
+	for _, h := range resp.Headers {
+		if redact.IsSecretHeader(h.Name) && h.Value != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // respPhase is one row of the timing chart: a bar from start for d.

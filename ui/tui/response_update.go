@@ -8,6 +8,7 @@ import (
 // Update handles the pane's keys (when it has focus) and its own async
 // results (routed here through Owns whatever has focus).
 func (r responsePane) Update(msg tea.Msg) (responsePane, tea.Cmd) {
+	r.Restyle()
 	switch msg := msg.(type) {
 	case respPreparedMsg:
 		return r.onPrepared(msg)
@@ -71,8 +72,23 @@ func (r responsePane) findKey(k tea.KeyPressMsg) (responsePane, tea.Cmd) {
 		return r.jump(-1)
 	case key.Matches(k, keys.Clear):
 		return r.clear()
+	case key.Matches(k, keys.Reveal):
+		return r.toggleReveal(), nil
 	}
 	return r, nil
+}
+
+// toggleReveal shows or hides the credential headers (Set-Cookie,
+// WWW-Authenticate's neighbours in redact's list); with none to show it
+// says so rather than seeming broken.
+func (r responsePane) toggleReveal() responsePane {
+	if !r.showSecrets && !r.hasSecretHeader() {
+		r.notice = "nothing to reveal: this response has no credential headers"
+		return r
+	}
+	r.showSecrets = !r.showSecrets
+	r.notice = ""
+	return r
 }
 
 // page is a screen less one line, so a line of context stays in view.
@@ -153,14 +169,22 @@ func (r responsePane) openInput(mode respInput) (responsePane, tea.Cmd) {
 	if !r.shown {
 		return r, nil
 	}
+	if r.response() == nil {
+		// Nothing arrived (connection refused, a send still on its way):
+		// there is no body to search, and the search must not open one.
+		r.notice = "there is no response body to search"
+		return r, nil
+	}
 	r.mode, r.tab, r.notice = mode, respTabBody, ""
 	value := r.search.query
 	if mode == respInputFilter {
 		value = r.filter
+		if r.draft != "" {
+			value = r.draft
+		}
 	}
 	r.input.SetValue(value)
 	r.input.CursorEnd()
-	r.input.SetStyles(respInputStyles(r.c.styles.isDark))
 	return r, r.input.Focus()
 }
 
@@ -192,6 +216,7 @@ func (r responsePane) typeInto(msg tea.Msg) (responsePane, tea.Cmd) {
 func (r responsePane) submitInput() (responsePane, tea.Cmd) {
 	mode, value := r.mode, r.input.Value()
 	r.closeInput()
+	r.draft = ""
 	if mode == respInputFilter {
 		return r.startJQ(value)
 	}
@@ -206,6 +231,7 @@ func (r responsePane) submitInput() (responsePane, tea.Cmd) {
 func (r responsePane) cancelInput() responsePane {
 	mode := r.mode
 	r.closeInput()
+	r.draft = ""
 	if mode == respInputSearch {
 		r.dropSearch()
 	}

@@ -343,9 +343,7 @@ func (r responsePane) footerLine(iw int) string {
 		if r.mode == respInputFilter {
 			prompt = "jq"
 		}
-		in := r.input
-		in.SetStyles(respInputStyles(s.isDark))
-		return s.Active.Render(prompt) + " " + in.View()
+		return s.Active.Render(prompt) + " " + r.input.View()
 	}
 	left, right := r.footerStatus(), r.position()
 	if gap := iw - lipgloss.Width(left) - lipgloss.Width(right); gap >= 1 {
@@ -357,7 +355,8 @@ func (r responsePane) footerLine(iw int) string {
 	return left
 }
 
-// footerStatus is the notice, else the search's state.
+// footerStatus is the notice, else the search's state, else a reminder
+// that credential headers are shown.
 func (r responsePane) footerStatus() string {
 	s := r.c.styles
 	if r.notice != "" {
@@ -365,6 +364,9 @@ func (r responsePane) footerStatus() string {
 	}
 	se := r.search
 	if se.query == "" {
+		if r.showSecrets && r.tab == respTabHeaders {
+			return s.Warning.Render("credentials shown · s hides them")
+		}
 		return ""
 	}
 	q := s.Active.Render("/" + safe.Line(se.query))

@@ -25,6 +25,7 @@ func newSaveDialog(c *common) saveDialog {
 	ti.Placeholder = "name, e.g. list-orders"
 	ti.CharLimit = 64
 	ti.SetStyles(textinput.DefaultStyles(c.styles.isDark))
+	ti.KeyMap.LineEnd = key.NewBinding(key.WithKeys("end")) // ctrl+e switches profile (CONTRACT)
 	return saveDialog{c: c, input: ti}
 }
 

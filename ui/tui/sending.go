@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/why401/why401/inspect/exchange"
+	"github.com/why401/why401/store/redact"
 	"github.com/why401/why401/store/requests"
 )
 
@@ -50,6 +51,10 @@ func (m Model) send() (Model, tea.Cmd) {
 		return m, nil
 	}
 	req := m.request.Draft()
+	if why := m.request.DraftProblem(); why != "" {
+		m.toast, m.toastErr = why, true
+		return m, nil
+	}
 	if strings.TrimSpace(req.URL) == "" {
 		m.toast, m.toastErr = "type a URL or a path first (enter in the Request pane)", true
 		return m, nil
@@ -97,10 +102,14 @@ func (m Model) cancelSend() Model {
 // sits beside another profile's token.
 func (m Model) handleOutcome(msg outcomeMsg) (Model, tea.Cmd) {
 	if m.flight == nil || msg.id != m.flight.id {
-		return m, nil
+		return m, closeExchange(msg.outcome.Exchange) // cancelled or replaced
 	}
 	m.flight = nil
 	o := msg.outcome
+	var closeOld tea.Cmd
+	if old := m.last[o.Profile]; old != nil {
+		closeOld = closeExchange(old.Exchange)
+	}
 	m.last[o.Profile] = &o
 	if st := secretsState(o); st != "" {
 		m.secretsOK[o.Profile] = st
@@ -119,9 +128,27 @@ func (m Model) handleOutcome(msg outcomeMsg) (Model, tea.Cmd) {
 	}
 	m.request.SetCredential(o.Credential)
 	if o.Err != "" {
-		m.toast, m.toastErr = o.Err, true
+		m.toast, m.toastErr = maskText(&o, o.Err), true
 	}
-	return m, tea.Batch(cmd, loadHistory(m.deps.Backend, o.Profile))
+	return m, tea.Batch(cmd, closeOld, loadHistory(m.deps.Backend, o.Profile))
+}
+
+// closeExchange releases a response no pane shows any more: its spooled
+// body holds a file and up to a gigabyte of disk until closed.
+func closeExchange(ex *exchange.Exchange) tea.Cmd {
+	if ex == nil {
+		return nil
+	}
+	return func() tea.Msg { _ = ex.Close(); return nil }
+}
+
+// maskText hides the secrets an outcome resolved, secret query parameters
+// and anything token-shaped in text about to be shown (errors quote URLs).
+func maskText(o *Outcome, s string) string {
+	if o != nil && o.Mask != nil {
+		s = o.Mask(s)
+	}
+	return redact.Text(redact.URL(s))
 }
 
 // showOutcome puts an outcome (or nothing) into the response, token and
@@ -134,9 +161,15 @@ func (m *Model) showOutcome(o *Outcome) tea.Cmd {
 	}
 	cmd := m.response.SetOutcome(*o)
 	m.why.SetOutcome(*o)
+	// The token pane shows the token this request carried, or nothing: an
+	// earlier token beside this response would explain the wrong thing.
+	m.token.Clear()
+	m.tokenRaw = ""
 	if o.Result != nil && o.Result.Token != nil {
 		p, _ := m.activeProfile()
 		m.token.SetReport(*o.Result.Token, p.Leeway)
+		m.token.SetExpect(p)
+		m.token.SetOrigin("sent with the last request")
 		m.tokenRaw = o.Credential
 		if !m.ticking {
 			m.ticking = true

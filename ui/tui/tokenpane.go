@@ -35,6 +35,7 @@ type tokenPane struct {
 	leeway  time.Duration
 	expect  expectations
 	intro   []string // the introspection answer for an opaque token
+	origin  string   // where the token came from ("sent with the last request")
 	top     int      // first body line shown
 	focused bool
 	w, h    int
@@ -56,6 +57,13 @@ func (t tokenPane) Report() *token.Report { return t.report }
 func (t *tokenPane) SetReport(r token.Report, leeway time.Duration) {
 	t.report, t.times, t.leeway, t.top, t.intro = &r, r.Times, leeway, 0, nil
 }
+
+// SetOrigin says where the shown token came from, so a token fetched or
+// pasted is never taken for the one the response was about.
+func (t *tokenPane) SetOrigin(s string) { t.origin = s }
+
+// Origin is what SetOrigin set.
+func (t tokenPane) Origin() string { return t.origin }
 
 // SetIntrospection shows what the introspection endpoint said.
 func (t *tokenPane) SetIntrospection(lines []string) { t.intro = lines }
@@ -136,7 +144,12 @@ func (t tokenPane) View() string {
 func (t tokenPane) lines() []string {
 	s := t.c.styles
 	iw, _ := innerSize(t.w, t.h)
-	out := []string{t.summary(), t.signature()}
+	out := []string{t.summary()}
+	if t.origin != "" {
+		out = append(out, wrap(s.Dim.Render(t.origin), iw)...)
+	}
+	out = append(out, t.headerLines(iw)...)
+	out = append(out, t.signature())
 	if bar := t.lifetimeBar(iw); bar != "" {
 		out = append(out, bar)
 	}
@@ -174,6 +187,21 @@ func (t tokenPane) summary() string {
 		bits = append(bits, *r.OpaqueFormat)
 	}
 	return t.c.styles.Label.Render(safe.Line(strings.Join(bits, " · ")))
+}
+
+// headerLines lists the header parameters the summary does not show
+// (jku, x5u, cty, crit, jwk, …): they matter for how the token is checked.
+func (t tokenPane) headerLines(iw int) []string {
+	s := t.c.styles
+	var out []string
+	for _, m := range token.Members(t.report.Token.Header) {
+		switch m.Name {
+		case "alg", "kid", "typ":
+			continue
+		}
+		out = append(out, wrap(s.Dim.Render("header ")+s.Label.Render(safe.Line(m.Name))+" "+safe.Line(string(m.Value)), iw)...)
+	}
+	return out
 }
 
 // signature says whether it verified and with which key; unverified

@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/why401/why401/inspect/token"
+	"github.com/why401/why401/store/redact"
+	"github.com/why401/why401/store/requests"
 )
 
 // Update is a dispatcher; each case's logic lives in a handle* method.
@@ -155,10 +157,14 @@ func (m Model) overlayOpen() bool {
 // handleKey applies CONTRACT's order: ctrl+c always; overlays own the keys
 // while open; then global keys; then the focused pane.
 func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if key.Matches(k, m.c.keys.ForceQuit) {
+	keys := m.c.keys
+	if key.Matches(k, keys.ForceQuit) {
 		return m, tea.Quit
 	}
-	if m.overlayOpen() {
+	m.toast, m.toastErr = "", false // a toast lasts until the next key
+	if m.overlayOpen() && key.Matches(k, keys.Send, keys.Profile, keys.Inspect, keys.Copy) && m.closeLightOverlay() {
+		// CONTRACT: these work from anywhere; a menu or input in the way closes.
+	} else if m.overlayOpen() {
 		return m.overlayKey(k)
 	}
 	if next, cmd, ok := m.handleGlobalKey(k); ok {
@@ -167,15 +173,27 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m.routeToFocused(k)
 }
 
+// closeLightOverlay closes an overlay that holds nothing the user would
+// lose (help, menus, the inspector and pickers); false for the protected
+// confirmation and the token modal, which must be answered or closed.
+func (m *Model) closeLightOverlay() bool {
+	if m.confirm.open || m.modal.Open() {
+		return false
+	}
+	m.showHelp = false
+	m.copyMenu.Close()
+	m.picker.Close()
+	m.saveName.Close()
+	m.inspector.Close()
+	return true
+}
+
 // overlayKey gives a key to the open overlay.
 func (m Model) overlayKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	keys := m.c.keys
 	var cmd tea.Cmd
 	switch {
 	case m.showHelp:
-		if key.Matches(k, keys.Close, keys.Help) {
-			m.showHelp = false
-		}
+		m = m.helpKey(k)
 	case m.confirm.open:
 		return m.confirmKey(k)
 	case m.modal.Open():
@@ -234,8 +252,12 @@ func (m Model) handleGlobalKey(k tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		return m, nil, false
 	case key.Matches(k, keys.Quit):
 		return m, tea.Quit, true
+	case key.Matches(k, keys.Search) && m.focus != paneResponse:
+		// The response is the one viewer with search: / from any pane goes there.
+		m, cmd := m.setFocus(paneResponse)
+		return m, tea.Batch(cmd, m.response.StartSearch()), true
 	case key.Matches(k, keys.Help):
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 		return m, nil, true
 	case (m.focus == paneToken || m.focus == paneProfiles) && key.Matches(k, keys.TokenGet, keys.TokenRefresh, keys.TokenForget):
 		// Only here: the response pane's g/G and the request pane's keys
@@ -252,7 +274,13 @@ func (m Model) leavesInput(k tea.KeyPressMsg) bool {
 	if !key.Matches(k, m.c.keys.NextPane, m.c.keys.PrevPane) {
 		return false
 	}
-	return m.focus == paneRequest && !m.request.MultiLine()
+	switch m.focus {
+	case paneRequest:
+		return !m.request.MultiLine()
+	case paneResponse:
+		return true // its search and filter inputs are one line
+	}
+	return false
 }
 
 // nextPane is the pane dir steps away in tab order. The order is the same
@@ -351,8 +379,8 @@ func (m Model) handlePaste(p tea.PasteMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case m.showHelp || m.copyMenu.open || m.confirm.open || m.modal.Open():
 		return m, nil
-	case m.typing(), m.focus == paneRequest && m.request.TakesPaste(p):
-		return m.routeToFocused(p)
+	case m.typing():
+		return m.routeToFocused(p) // a curl command pasted into the URL input fills the request
 	}
 	return m.loadToken(p.Content)
 }
@@ -374,6 +402,7 @@ func (m Model) loadToken(text string) (tea.Model, tea.Cmd) {
 	opts := token.Options{Now: m.c.now(), Leeway: p.Leeway, Issuer: p.Issuer, Audience: p.Audience}
 	m.token.SetReport(token.Analyze(in, opts), p.Leeway)
 	m.token.SetExpect(p)
+	m.token.SetOrigin("inspected (" + string(in.Form) + "), not from a request")
 	m.tokenRaw = in.Token
 	m.toast, m.toastErr = "token loaded ("+string(in.Form)+")", false
 	if m.deps.Backend != nil && m.active != "" {
@@ -389,6 +418,7 @@ func (m Model) handleProfileChosen(name string) (tea.Model, tea.Cmd) {
 	if name == m.active {
 		return m, nil
 	}
+	old := m.active
 	m.active = name
 	m.profiles.SetActive(name)
 	p, _ := m.activeProfile()
@@ -399,10 +429,28 @@ func (m Model) handleProfileChosen(name string) (tea.Model, tea.Cmd) {
 	cmd := m.showOutcome(m.last[name])
 	m.token.SetExpect(p)
 	m.toast, m.toastErr = "profile "+name, false
-	if m.flight != nil && m.flight.profile != name {
+	if dropped := m.dropOverride(); dropped {
+		m.toast += " · the per-request token typed for " + old + " was dropped"
+	}
+	switch {
+	case m.flight != nil && m.flight.profile == name:
+		m.response.Sending(name)
+	case m.flight != nil:
 		m.toast += " · the " + m.flight.profile + " request is still running"
 	}
 	return m, tea.Batch(cmd, loadHistory(m.deps.Backend, name), loadSaved(m.deps.Backend, name))
+}
+
+// dropOverride removes a per-request bearer token from the composer: a
+// token typed or pasted for one environment must not go to another.
+func (m *Model) dropOverride() bool {
+	d := m.request.Draft()
+	if d.Auth != requests.AuthBearer {
+		return false
+	}
+	d.Auth, d.Token = requests.AuthProfile, ""
+	m.request.Load(d)
+	return true
 }
 
 func (m Model) handleHistory(msg historyLoadedMsg) Model {
@@ -415,7 +463,7 @@ func (m Model) handleHistory(msg historyLoadedMsg) Model {
 func (m Model) handleLoadRequest(msg loadRequestMsg) Model {
 	m.request.Load(msg.req)
 	m, _ = m.setFocus(paneRequest)
-	m.toast, m.toastErr = "loaded "+msg.req.Method+" "+msg.req.URL+" · ctrl+s sends it", false
+	m.toast, m.toastErr = "loaded "+msg.req.Method+" "+redact.URL(msg.req.URL)+" · ctrl+s sends it", false
 	return m
 }
 

@@ -106,9 +106,13 @@ func (p whyPane) emptyText() string {
 	case o == nil:
 		return s.Dim.Render("Send a request: a 401 or 403\nis explained here.")
 	case o.Exchange == nil || o.Exchange.Response == nil:
-		return s.Bad.Render(safe.Line(o.Err))
+		return s.Bad.Render(safe.Line(maskText(o, o.Err)))
 	}
-	return s.Good.Render("✓ " + itoa(o.Exchange.Response.Status) + ": nothing to explain.")
+	out := s.Good.Render("✓ " + itoa(o.Exchange.Response.Status) + ": nothing to explain.")
+	for _, n := range o.Notes { // warnings such as insecure_skip_verify matter on a 200 too
+		out += "\n" + s.Warning.Render("⚠ ") + safe.Line(n)
+	}
+	return out
 }
 
 func (p whyPane) title() string {
