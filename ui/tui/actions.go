@@ -139,17 +139,23 @@ func (m Model) handleVerified(msg verifiedMsg) (tea.Model, tea.Cmd) {
 // tokenAction starts get / refresh / forget on an OAuth2 profile in the
 // token modal, which shows the device code and the endpoint's answer.
 func (m Model) tokenAction(k tea.KeyPressMsg) (Model, tea.Cmd) {
-	p, ok := m.activeProfile()
-	if !ok || m.deps.Backend == nil || !p.Auth.Type.IsOAuth2() {
-		m.toast, m.toastErr = "token actions are for OAuth2 profiles; "+m.active+" uses "+authName(p), true
-		return m, nil
-	}
 	a := TokenGet
 	switch {
 	case key.Matches(k, m.c.keys.TokenRefresh):
 		a = TokenRefresh
 	case key.Matches(k, m.c.keys.TokenForget):
 		a = TokenForget
+	}
+	return m.startToken(a)
+}
+
+// startToken runs a in the token modal: for the root's g, r and F and for
+// the request pane's Auth tab (tokenActionRequestMsg).
+func (m Model) startToken(a TokenAction) (Model, tea.Cmd) {
+	p, ok := m.activeProfile()
+	if !ok || m.deps.Backend == nil || !p.Auth.Type.IsOAuth2() {
+		m.toast, m.toastErr = "token actions are for OAuth2 profiles; "+m.active+" uses "+authName(p), true
+		return m, nil
 	}
 	m.seq++
 	var cmd tea.Cmd

@@ -95,6 +95,10 @@ func fixtureHistory() []history.Entry {
 	}
 }
 
+// fixtureCookie is the session the 401 sets: a credential header, masked
+// until s.
+const fixtureCookie = "s3ss10n-c00k1e"
+
 // longValue is a header value far wider than any pane.
 var longValue = "v=" + strings.Repeat("0123456789abcdef", 24)
 
@@ -126,6 +130,7 @@ func fixtureOutcome(profile string, r requests.Request, raw string, long bool) O
 	respHeaders := []exchange.Header{
 		{Name: "Content-Type", Value: "application/json"},
 		{Name: "WWW-Authenticate", Value: challenge},
+		{Name: "Set-Cookie", Value: "session=" + fixtureCookie + "; Path=/; HttpOnly"},
 		{Name: "Date", Value: "Fri, 27 Nov 2026 10:00:00 GMT"},
 	}
 	if long {

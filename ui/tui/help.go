@@ -67,13 +67,7 @@ func (m Model) paneKeys(p pane) []key.Binding {
 // allGroups is every binding: the globals and each pane's own.
 func (m Model) allGroups() [][]key.Binding {
 	groups := m.c.keys.FullHelp()
-	if ks := m.request.HelpKeys(); len(ks) > 0 {
-		groups = append(groups, ks)
-	}
-	if ks := m.response.HelpKeys(); len(ks) > 0 {
-		groups = append(groups, ks)
-	}
-	return groups
+	return append(groups, m.request.AllKeys(), m.response.AllKeys(), m.c.keys.OverlayHelp())
 }
 
 // fullHelp lays the binding groups side by side when they fit and stacks

@@ -75,3 +75,14 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Scroll, k.Enter, k.Close, k.Help, k.Quit, k.ForceQuit},
 	}
 }
+
+// OverlayHelp lists the keys of the menus and dialogs, which match them
+// themselves; they are here so that ? lists every key the app has.
+func (k KeyMap) OverlayHelp() []key.Binding {
+	return []key.Binding{
+		key.NewBinding(key.WithKeys("t", "c", "u", "U", "e"), key.WithHelp("t c u U e", "copy menu: token, claims, curl, curl with secret, explanation")),
+		key.NewBinding(key.WithKeys("ctrl+p", "ctrl+n"), key.WithHelp("ctrl+p/n", "profile picker: previous / next")),
+		key.NewBinding(key.WithKeys("y", "n"), key.WithHelp("y / n", "protected profile: send / do not send")),
+		key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "token modal: copy the sign-in address")),
+	}
+}

@@ -43,6 +43,7 @@ func helpStates(t *testing.T) map[string]Model {
 		"request-header": presses(t, nav, "2"),
 		"request-body":   presses(t, nav, "3"),
 		"request-auth":   presses(t, nav, "4"),
+		"request-oauth2": presses(t, requestNav(t, sso(t, m)), "4"),
 		"row-editing":    presses(t, nav, "2", "enter"),
 		"body-editing":   presses(t, nav, "3", "enter"),
 		"token-typing":   presses(t, nav, "4", "enter"),
@@ -423,25 +424,29 @@ func addGlobalKeys(add addCase) {
 	})
 
 	add("/ · search the response", []string{"/"}, func(t *testing.T, k string) {
-		// CONTRACT: / searches in the focused viewer when no input has
-		// focus; the response pane is the viewer that searches.
+		// The response is the one viewer with a search: / from any pane
+		// (no input focused) goes there and opens it.
 		m, _ := keysModel(t)
 		m = sent(t, m)
-		before := m
-		m, cmd := stepCmd(t, m, kp(k))
-		if m.focus != before.focus || m.typing() || m.showHelp || quits(t, cmd) {
-			t.Error("/ with the profiles pane focused should do nothing")
+		for _, from := range []pane{paneProfiles, paneHistory, paneToken, paneWhy, paneResponse} {
+			s, cmd := stepCmd(t, focus(t, m, from), kp(k))
+			if s.focus != paneResponse || !s.response.Typing() || !s.typing() {
+				t.Fatalf("/ from %s should open the response's search", from.title())
+			}
+			onlyTimers(t, "/ from "+from.title(), cmd)
+			s = pasted(t, s, "sku")
+			if s.request.URL() != "/v1/orders" || s.response.search.query != "sku" {
+				t.Errorf("from %s the query should be typed into the search", from.title())
+			}
 		}
-		m = focus(t, m, paneResponse)
-		m, cmd = stepCmd(t, m, kp(k))
-		if !m.response.Typing() || !m.typing() {
-			t.Fatal("/ in the response pane should open its search")
+		// Nothing shown yet: the focus moves, nothing opens.
+		s, _ := keysModel(t)
+		if s = presses(t, s, k); s.focus != paneResponse || s.typing() {
+			t.Error("/ with no response should only move to the response pane")
 		}
-		onlyTimers(t, "/", cmd)
 		// In the URL input / is typed.
-		m, _ = keysModel(t)
-		m = typeText(t, focus(t, m, paneRequest), "/v1/")
-		if got := m.request.URL(); got != "/v1/" {
+		s = typeText(t, focus(t, m, paneRequest), "/v1/")
+		if got := s.request.URL(); got != "/v1/orders/v1/" {
 			t.Errorf("/ should be typed in the URL, got %q", got)
 		}
 	})
@@ -690,23 +695,36 @@ func addNavKeys(add addCase) {
 	})
 
 	add("? · help", []string{"?"}, func(t *testing.T, k string) {
-		m, _ := keysModel(t)
+		m, b := keysModel(t)
+		m = step(t, m, tea.WindowSizeMsg{Width: 80, Height: 24}) // the list is longer than the box
 		m, cmd := stepCmd(t, m, kp(k))
 		wantNil(t, "?", cmd)
-		if !m.showHelp || !strings.Contains(plain(m), "get OAuth2 token") {
-			t.Fatal("? should open the overlay listing every key")
+		if !m.showHelp || !strings.Contains(plain(m), "send") || !strings.Contains(plain(m), "scroll") {
+			t.Fatal("? should open the overlay, scrollable at 80×24")
 		}
-		for _, other := range []string{"q", "tab", "ctrl+s"} {
+		for _, other := range []string{"q", "tab", "g", "v"} {
 			m, cmd = stepCmd(t, m, kp(other))
-			if !m.showHelp || quits(t, cmd) || m.flight != nil {
+			if !m.showHelp || quits(t, cmd) || m.focus != paneProfiles || m.modal.Open() {
 				t.Errorf("the overlay owns the keys: %s got through", other)
 			}
+		}
+		first := plain(m)
+		if m = presses(t, m, "down", "pgdown"); m.helpTop == 0 || plain(m) == first {
+			t.Error("↓ and pgdn should scroll the list")
+		}
+		if m = presses(t, m, "up", "pgup"); m.helpTop != 0 {
+			t.Errorf("↑ and pgup should scroll back, top %d", m.helpTop)
 		}
 		if m = presses(t, m, k); m.showHelp {
 			t.Error("? again should close the overlay")
 		}
+		// CONTRACT: ctrl+s works from anywhere: it closes the help and sends.
+		m = presses(t, withDemoRequest(m), k, "ctrl+s")
+		if m.showHelp || len(b.sent) != 1 {
+			t.Errorf("ctrl+s in the help should close it and send (sent %v)", b.sent)
+		}
 		m = typeText(t, focus(t, m, paneRequest), k)
-		if m.showHelp || m.request.URL() != "?" {
+		if m.showHelp || !strings.HasSuffix(m.request.URL(), "?") {
 			t.Error("? should be typed while the URL input has focus")
 		}
 	})
@@ -984,6 +1002,45 @@ func addRequestKeys(add addCase) {
 		}
 	})
 
+	for id, k := range map[string]string{
+		"g · get the profile's token (Auth tab)":     "g",
+		"r · refresh the profile's token (Auth tab)": "r",
+		"F · forget the profile's token (Auth tab)":  "F",
+	} {
+		action := map[string]TokenAction{"g": TokenGet, "r": TokenRefresh, "F": TokenForget}[k]
+		add(id, []string{k}, func(t *testing.T, k string) {
+			m, b := keysModel(t)
+			// A bearer profile's Auth tab has no token to get.
+			s, cmd := stepCmd(t, presses(t, requestNav(t, m), "4"), kp(k))
+			if s.modal.Open() || len(msgsOf(t, cmd)) != 0 {
+				t.Errorf("%s on a bearer profile's Auth tab should do nothing", k)
+			}
+			m = presses(t, requestNav(t, sso(t, m)), "4")
+			if !strings.Contains(plain(m), oauthHint) {
+				t.Error("the Auth tab should show the token keys")
+			}
+			m, cmd = stepCmd(t, m, kp(k))
+			msgs := msgsOf(t, cmd)
+			if len(msgs) != 1 || !hasMsg(msgs, "tokenActionRequestMsg") {
+				t.Fatalf("%s should ask the root for the action, got %v", k, msgTypes(msgs))
+			}
+			m, cmd = stepCmd(t, m, msgs[0])
+			if !m.modal.Open() || m.modal.action != action {
+				t.Fatalf("the root should open the token modal for %v", action)
+			}
+			m = settle(t, m, cmd)
+			if len(b.actions) != 1 || b.actions[0] != action || !strings.Contains(plain(m), "invalid_client") {
+				t.Errorf("Backend.Token got %v", b.actions)
+			}
+			// Only on the Auth tab: on Params the letter is the pane's own
+			// (or nothing).
+			s = presses(t, requestNav(t, sso(t, fixtureModel(t, b, 120, 40, true))), "1", k)
+			if s.modal.Open() || len(b.actions) != 1 {
+				t.Errorf("%s on the Params tab must not start a token action", k)
+			}
+		})
+	}
+
 	add("tab · indent", []string{"tab"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		m = presses(t, requestNav(t, m), "3", "enter")
@@ -1138,6 +1195,27 @@ func addResponseKeys(add addCase) {
 		}
 	})
 
+	add("s · show / hide credential headers", []string{"s"}, func(t *testing.T, k string) {
+		m, _ := keysModel(t)
+		s, cmd := stepCmd(t, focus(t, m, paneResponse), kp(k))
+		wantNil(t, "s with no response", cmd)
+		if s.response.showSecrets {
+			t.Error("s with nothing to reveal should not reveal")
+		}
+		m = presses(t, focus(t, sent(t, m), paneResponse), "2")
+		if strings.Contains(plain(m), fixtureCookie) {
+			t.Fatal("the Set-Cookie value must be masked before s")
+		}
+		m, cmd = stepCmd(t, m, kp(k))
+		m = settle(t, m, cmd)
+		if !m.response.showSecrets || !strings.Contains(plain(m), fixtureCookie) {
+			t.Error("s should show the credential header")
+		}
+		if m = presses(t, m, k); strings.Contains(plain(m), fixtureCookie) {
+			t.Error("s again should hide it")
+		}
+	})
+
 	add("enter · apply", []string{"enter"}, func(t *testing.T, k string) {
 		m := long(t)
 		m = typeText(t, presses(t, m, "/"), "sku-42")
@@ -1214,9 +1292,9 @@ func TestPaste(t *testing.T) {
 		}
 	})
 
-	t.Run("curl into the request pane fills the request", func(t *testing.T) {
+	t.Run("curl into the URL input fills the request", func(t *testing.T) {
 		m, _ := keysModel(t)
-		m = requestNav(t, m)
+		m = focus(t, m, paneRequest)
 		if !m.request.TakesPaste(tea.PasteMsg{Content: curlCmd}) {
 			t.Fatal("the request pane should take a curl command")
 		}
@@ -1226,16 +1304,23 @@ func TestPaste(t *testing.T) {
 		if d.Method != "POST" || d.URL != fixtureBase+"/v1/orders" || d.Body != `{"qty":2}` || m.token.Shown() {
 			t.Errorf("the curl command should fill the request: %+v", d)
 		}
-		if m.request.TakesPaste(tea.PasteMsg{Content: demoToken(t)}) {
-			t.Error("the request pane, not typing, must not take a bare token")
-		}
-		m = step(t, m, tea.PasteMsg{Content: demoToken(t)})
-		if !m.token.Shown() {
-			t.Error("a token pasted on the request pane (not typing) loads the token pane")
+		if m.typing() || m.focus != paneRequest {
+			t.Error("the import leaves the URL input")
 		}
 	})
 
-	t.Run("curl elsewhere is inspected", func(t *testing.T) {
+	t.Run("on the request pane not typing it is inspected", func(t *testing.T) {
+		// CONTRACT: with no input focused a paste (token, Authorization
+		// line or curl command) loads the token panel.
+		m, _ := keysModel(t)
+		m = requestNav(t, m)
+		m = step(t, m, tea.PasteMsg{Content: `curl -H "Authorization: Bearer ` + demoToken(t) + `" ` + fixtureBase + "/v1/x"})
+		if !m.token.Shown() || m.request.URL() != "" || m.focus != paneToken {
+			t.Errorf("a curl command pasted with no input focused loads its token (URL %q)", m.request.URL())
+		}
+	})
+
+	t.Run("curl on another pane is inspected", func(t *testing.T) {
 		m, _ := keysModel(t)
 		m = step(t, m, tea.PasteMsg{Content: `curl -H "Authorization: Bearer ` + demoToken(t) + `" ` + fixtureBase + "/v1/orders"})
 		if !m.token.Shown() || m.request.URL() != "" {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -216,5 +217,33 @@ func TestRequestRestyle(t *testing.T) {
 	*r.c.styles = NewStyles(true)
 	if r = reqSend(t, r, rkey("2")); !r.dark {
 		t.Error("Update restyles on the first message after a change")
+	}
+}
+
+// BenchmarkRequestViewLargeBody: a frame with a 690 KB JSON body costs
+// what one with a small body does; the body is validated once per change,
+// in Update, not per frame.
+func BenchmarkRequestViewLargeBody(b *testing.B) {
+	var big strings.Builder
+	big.WriteString("[\n")
+	for i := range 9000 {
+		fmt.Fprintf(&big, "  {\"id\": %6d, \"name\": \"item %6d\", \"note\": \"padding padding padding\"},\n", i, i)
+	}
+	big.WriteString("  {}\n]\n")
+	for _, body := range []string{"{}", big.String()} {
+		b.Run(fmt.Sprintf("%dB", len(body)), func(b *testing.B) {
+			st := NewStyles(true)
+			r := newRequestPane(&common{styles: &st, keys: DefaultKeyMap(), now: testClock})
+			r.SetSize(120, 20)
+			r.Load(requests.Request{Method: "POST", URL: "/x", Body: body,
+				Headers: []requests.Header{{Name: "Content-Type", Value: "application/json"}}})
+			if len(r.body.Value()) != len(body) || !r.json.ok {
+				b.Fatalf("body %d of %d bytes, %+v", len(r.body.Value()), len(body), r.json)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = r.View()
+			}
+		})
 	}
 }

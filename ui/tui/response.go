@@ -77,7 +77,7 @@ type responsePane struct {
 	draft string
 
 	showSecrets bool // credential headers shown in full (s); hidden again for each outcome
-	dark   bool // the background the input was styled for
+	dark        bool // the background the input was styled for
 }
 
 // respRun is an async job that a newer one replaces: seq ties a result to

@@ -34,7 +34,7 @@ func (m Model) inert(msg tea.Msg) bool {
 	case tea.WindowSizeMsg, tea.BackgroundColorMsg, tea.KeyPressMsg, tea.PasteMsg, tickMsg, spinner.TickMsg,
 		outcomeMsg, metadataMsg, verifiedMsg, introspectedMsg, verifyRequestMsg, metadataRequestMsg,
 		inspectRequestMsg, profileChosenMsg, historyLoadedMsg, savedLoadedMsg, savedMsg, saveNameMsg,
-		loadRequestMsg, bodyEditedMsg, copyDoneMsg:
+		loadRequestMsg, bodyEditedMsg, copyDoneMsg, tokenActionRequestMsg:
 		return false
 	}
 	if m.overlayOpen() || m.modal.Owns(msg) || m.response.Owns(msg) {
@@ -68,6 +68,9 @@ func (m Model) dispatch(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.fetchMetadata()
 	case inspectRequestMsg:
 		return m.loadToken(msg.text)
+	case tokenActionRequestMsg:
+		next, cmd := m.startToken(msg.action)
+		return next, cmd
 	case profileChosenMsg:
 		return m.handleProfileChosen(msg.name)
 	case historyLoadedMsg:
@@ -126,6 +129,8 @@ func (m Model) handleBackground(isDark bool) Model {
 	m.inspector.input.SetStyles(inputs)
 	m.picker.input.SetStyles(inputs)
 	m.saveName.input.SetStyles(inputs)
+	m.request.Restyle()
+	m.response.Restyle()
 	return m
 }
 
