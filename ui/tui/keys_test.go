@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/why401/why401/store/auth"
 	"github.com/why401/why401/store/requests"
 )
 
@@ -21,9 +24,16 @@ import (
 // overlay without a case, when a binding gains a key its case does not
 // press, or when a case is left for a binding that no longer exists.
 
-// keyCase tests one binding of the overlay.
+// keyCase tests one binding of the overlay. A binding that joins several
+// (enter is "edit · done" in the request pane) has a part for each.
 type keyCase struct {
-	keys []string // every key the binding matches (and its unlisted twin), each run in turn
+	keys  []string // every key some part presses: all the binding matches
+	parts []keyPart
+}
+
+// keyPart presses each of its keys in turn, each on a fresh model.
+type keyPart struct {
+	keys []string
 	run  func(t *testing.T, k string)
 }
 
@@ -92,8 +102,11 @@ func TestHelpKeysAllTested(t *testing.T) {
 func TestHelpKeys(t *testing.T) {
 	for id, c := range keyTable(t) {
 		t.Run(id, func(t *testing.T) {
-			for _, k := range c.keys {
-				t.Run(k, func(t *testing.T) { c.run(t, k) })
+			t.Parallel() // every part builds its own model and backend
+			for i, p := range c.parts {
+				for _, k := range p.keys {
+					t.Run(fmt.Sprintf("%d:%s", i, k), func(t *testing.T) { p.run(t, k) })
+				}
 			}
 		})
 	}
@@ -180,16 +193,21 @@ func keyTable(t *testing.T) map[string]keyCase {
 	t.Helper()
 	cases := map[string]keyCase{}
 	add := func(id string, keys []string, run func(t *testing.T, k string)) {
-		if _, dup := cases[id]; dup {
-			t.Fatalf("two cases for %q", id)
+		c := cases[id]
+		for _, k := range keys {
+			if !slices.Contains(c.keys, k) {
+				c.keys = append(c.keys, k)
+			}
 		}
-		cases[id] = keyCase{keys: keys, run: run}
+		c.parts = append(c.parts, keyPart{keys: keys, run: run})
+		cases[id] = c
 	}
 	addGlobalKeys(add)
 	addTokenKeys(add)
 	addNavKeys(add)
 	addRequestKeys(add)
 	addResponseKeys(add)
+	addOverlayKeys(add)
 	return cases
 }
 
@@ -315,45 +333,18 @@ func addGlobalKeys(add addCase) {
 
 	add("ctrl+y · copy menu", []string{"ctrl+y"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
-		m = sent(t, m)
-		raw := demoToken(t)
-		want := map[string]func(string) bool{
-			"t": func(s string) bool { return s == raw },
-			"c": func(s string) bool { return strings.Contains(s, `"aud": "api://billing"`) },
-			"u": func(s string) bool { return strings.Contains(s, "Bearer $TOKEN") && !strings.Contains(s, raw) },
-			"U": func(s string) bool { return strings.Contains(s, "Bearer "+raw) },
-			"e": func(s string) bool { return strings.HasPrefix(s, "Why 401") },
+		m = focus(t, sent(t, m), paneRequest) // works while typing
+		m, cmd := stepCmd(t, m, kp(k))
+		wantNil(t, "ctrl+y", cmd)
+		if !m.copyMenu.open || !strings.Contains(plain(m), "Copy to clipboard") {
+			t.Fatal("ctrl+y should open the copy menu")
 		}
-		for _, choice := range []string{"t", "c", "u", "U", "e"} {
-			var cmd tea.Cmd
-			m, cmd = stepCmd(t, m, kp(k))
-			wantNil(t, "ctrl+y", cmd)
-			if !m.copyMenu.open {
-				t.Fatal("ctrl+y should open the copy menu")
-			}
-			m, cmd = stepCmd(t, m, kp(choice))
-			var clip string
-			msgs := msgsOf(t, cmd)
-			for _, msg := range msgs {
-				if s := clipboardText(msg); s != "" {
-					clip = s
-				}
-			}
-			if m.copyMenu.open || !want[choice](clip) || !hasMsg(msgs, "copyDoneMsg") {
-				t.Errorf("%s copied %q (%v)", choice, clip, msgTypes(msgs))
-			}
-			m = settle(t, m, cmd)
-			if !strings.HasPrefix(m.toast, "copied ") {
-				t.Errorf("%s: toast %q", choice, m.toast)
-			}
+		if m = presses(t, m, "esc"); m.copyMenu.open {
+			t.Error("esc should close the copy menu")
 		}
-		// Before any send the menu says why instead of copying nothing.
-		m, _ = keysModel(t)
-		m = presses(t, m, k)
-		m, cmd := stepCmd(t, m, kp("u"))
-		wantNil(t, "u with nothing sent", cmd)
-		if !m.toastErr {
-			t.Error("copying a curl command before a send should say why not")
+		// ctrl+y over another menu closes that and opens this one.
+		if m = presses(t, m, "?", k); m.showHelp || !m.copyMenu.open {
+			t.Error("ctrl+y in the help should close it and open the copy menu")
 		}
 	})
 
@@ -779,7 +770,7 @@ func addRequestKeys(add addCase) {
 		}
 	})
 
-	add("←/→ · params · headers · body · auth", []string{"right", "l", "]", "left", "h", "["}, func(t *testing.T, k string) {
+	add("←/→ h/l [/] 1-4 · params · headers · body · auth", []string{"right", "l", "]", "left", "h", "["}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		m = requestNav(t, m)
 		m, cmd := stepCmd(t, m, kp(k))
@@ -791,7 +782,7 @@ func addRequestKeys(add addCase) {
 		}
 	})
 
-	add("1-4 · jump to tab", []string{"1", "2", "3", "4"}, func(t *testing.T, k string) {
+	add("←/→ h/l [/] 1-4 · params · headers · body · auth", []string{"1", "2", "3", "4"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		m, cmd := stepCmd(t, requestNav(t, m), kp(k))
 		wantNil(t, k, cmd)
@@ -809,7 +800,7 @@ func addRequestKeys(add addCase) {
 		onlyTimers(t, "u", cmd)
 	})
 
-	add("↑/↓ · move", []string{"up", "k", "down", "j"}, func(t *testing.T, k string) {
+	add("↑/↓ k/j · move · earlier URLs (URL) · name / value (row)", []string{"up", "k", "down", "j"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		m = presses(t, requestNav(t, withDemoRequest(m)), "2", "down")
 		m, cmd := stepCmd(t, m, kp(k))
@@ -820,7 +811,7 @@ func addRequestKeys(add addCase) {
 		}
 	})
 
-	add("enter · edit", []string{"enter"}, func(t *testing.T, k string) {
+	add("enter · edit · done", []string{"enter"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		nav := requestNav(t, withDemoRequest(m))
 		for tab, check := range map[string]func(Model) bool{
@@ -853,7 +844,7 @@ func addRequestKeys(add addCase) {
 		}
 	})
 
-	add("d · delete", []string{"d", "x"}, func(t *testing.T, k string) {
+	add("d/x · delete", []string{"d", "x"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		m = presses(t, requestNav(t, withDemoRequest(m)), "2")
 		m, cmd := stepCmd(t, m, kp(k))
@@ -949,7 +940,7 @@ func addRequestKeys(add addCase) {
 		}
 	})
 
-	add("enter · done", []string{"enter"}, func(t *testing.T, k string) {
+	add("enter · edit · done", []string{"enter"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		url := typeText(t, focus(t, m, paneRequest), "post /v1/things")
 		url, cmd := stepCmd(t, url, kp(k))
@@ -973,7 +964,7 @@ func addRequestKeys(add addCase) {
 		}
 	})
 
-	add("↑/↓ · earlier URLs", []string{"up", "down"}, func(t *testing.T, k string) {
+	add("↑/↓ k/j · move · earlier URLs (URL) · name / value (row)", []string{"up", "down"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		m = focus(t, sent(t, m), paneRequest)
 		m.request.url.SetValue("/draft")
@@ -989,7 +980,7 @@ func addRequestKeys(add addCase) {
 		}
 	})
 
-	add("↑/↓ · name / value", []string{"up", "down"}, func(t *testing.T, k string) {
+	add("↑/↓ k/j · move · earlier URLs (URL) · name / value (row)", []string{"up", "down"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		m = presses(t, requestNav(t, withDemoRequest(m)), "2", "enter")
 		if m.request.edit.field != fieldValue {
@@ -1041,7 +1032,7 @@ func addRequestKeys(add addCase) {
 		})
 	}
 
-	add("tab · indent", []string{"tab"}, func(t *testing.T, k string) {
+	add("tab · indent (body editor)", []string{"tab"}, func(t *testing.T, k string) {
 		m, _ := keysModel(t)
 		m = presses(t, requestNav(t, m), "3", "enter")
 		m, cmd := stepCmd(t, m, kp(k))
@@ -1076,7 +1067,7 @@ func addResponseKeys(add addCase) {
 		}
 	})
 
-	add("pgup/pgdn · page", []string{"pgup", "pgdown"}, func(t *testing.T, k string) {
+	add("pgup/pgdn · page up / down", []string{"pgup", "pgdown"}, func(t *testing.T, k string) {
 		m := long(t)
 		page := m.response.page()
 		m = presses(t, m, "pgdown")
@@ -1091,7 +1082,7 @@ func addResponseKeys(add addCase) {
 		}
 	})
 
-	add("g/G · top / bottom", []string{"home", "g", "end", "G"}, func(t *testing.T, k string) {
+	add("home/end g/G · top / bottom", []string{"home", "g", "end", "G"}, func(t *testing.T, k string) {
 		// On the OAuth2 profile, where a g taken by the root would open
 		// the token modal.
 		b := newRecBackend(t)
@@ -1177,7 +1168,7 @@ func addResponseKeys(add addCase) {
 		}
 	})
 
-	add("esc · clear search / filter", []string{"esc"}, func(t *testing.T, k string) {
+	add("esc · clear search / filter · leave the input", []string{"esc"}, func(t *testing.T, k string) {
 		m := long(t)
 		m = presses(t, typeText(t, presses(t, m, "/"), "sku"), "enter")
 		m = presses(t, typeText(t, presses(t, m, "f"), ".error"), "enter")
@@ -1216,7 +1207,7 @@ func addResponseKeys(add addCase) {
 		}
 	})
 
-	add("enter · apply", []string{"enter"}, func(t *testing.T, k string) {
+	add("enter · apply the search / filter typed", []string{"enter"}, func(t *testing.T, k string) {
 		m := long(t)
 		m = typeText(t, presses(t, m, "/"), "sku-42")
 		m, cmd := stepCmd(t, m, kp(k))
@@ -1226,7 +1217,7 @@ func addResponseKeys(add addCase) {
 		}
 	})
 
-	add("esc · cancel", []string{"esc"}, func(t *testing.T, k string) {
+	add("esc · clear search / filter · leave the input", []string{"esc"}, func(t *testing.T, k string) {
 		m := long(t)
 		m = typeText(t, presses(t, m, "/"), "sku-42")
 		m, cmd := stepCmd(t, m, kp(k))
@@ -1246,6 +1237,182 @@ func quits(t testing.TB, cmd tea.Cmd) bool {
 		}
 	}
 	return false
+}
+
+func addOverlayKeys(add addCase) {
+	add("t c u U e · copy menu: token, claims, curl, curl with secret, explanation", []string{"t", "c", "u", "U", "e"}, func(t *testing.T, k string) {
+		// Before any send the menu says why instead of copying nothing.
+		m, _ := keysModel(t)
+		m, cmd := stepCmd(t, presses(t, m, "ctrl+y"), kp(k))
+		if m.copyMenu.open || !m.toastErr || len(msgsOf(t, cmd)) != 0 {
+			t.Errorf("%s with nothing to copy should say why (toast %q)", k, m.toast)
+		}
+		m, _ = keysModel(t)
+		m = presses(t, sent(t, m), "ctrl+y")
+		raw := demoToken(t)
+		want := map[string]func(string) bool{
+			"t": func(s string) bool { return s == raw },
+			"c": func(s string) bool { return strings.Contains(s, `"aud": "api://billing"`) },
+			"u": func(s string) bool { return strings.Contains(s, "Bearer $TOKEN") && !strings.Contains(s, raw) },
+			"U": func(s string) bool { return strings.Contains(s, "Bearer "+raw) },
+			"e": func(s string) bool { return strings.HasPrefix(s, "Why 401") && strings.Contains(s, "api://orders") },
+		}[k]
+		m, cmd = stepCmd(t, m, kp(k))
+		var clip string
+		msgs := msgsOf(t, cmd)
+		for _, msg := range msgs {
+			if s := clipboardText(msg); s != "" {
+				clip = s
+			}
+		}
+		if m.copyMenu.open || !want(clip) || !hasMsg(msgs, "copyDoneMsg") {
+			t.Errorf("%s copied %q (%v)", k, clip, msgTypes(msgs))
+		}
+		if m = settle(t, m, cmd); !strings.HasPrefix(m.toast, "copied ") {
+			t.Errorf("%s: toast %q", k, m.toast)
+		}
+	})
+
+	add("ctrl+p/n · profile picker: previous / next", []string{"ctrl+p", "ctrl+n"}, func(t *testing.T, k string) {
+		m, _ := keysModel(t)
+		m = presses(t, m, "ctrl+e")
+		if m.picker.cursor != 1 {
+			t.Fatalf("the picker starts on staging, cursor %d", m.picker.cursor)
+		}
+		m, cmd := stepCmd(t, m, kp(k))
+		wantNil(t, k, cmd)
+		want := map[string]int{"ctrl+p": 0, "ctrl+n": 2}[k]
+		if !m.picker.open || m.saveName.open || m.picker.cursor != want {
+			t.Errorf("%s in the picker: cursor %d, want %d", k, m.picker.cursor, want)
+		}
+		m, cmd = stepCmd(t, m, kp("enter"))
+		m = settle(t, m, cmd)
+		if name := []string{"dev", "staging", "prod"}[want]; m.active != name {
+			t.Errorf("enter should switch to %s, active %s", name, m.active)
+		}
+	})
+
+	add("y / n · protected profile: send / do not send", []string{"y", "n"}, func(t *testing.T, k string) {
+		m, b := keysModel(t)
+		m = step(t, m, profileChosenMsg{name: "prod"})
+		m.request.Load(requests.Request{Method: "POST", URL: "/v1/orders"})
+		m = presses(t, m, "ctrl+s")
+		if !m.confirm.open || !strings.Contains(plain(m), "prod is a protected profile") {
+			t.Fatal("a POST on prod should ask first")
+		}
+		for _, other := range []string{"q", "tab", "ctrl+e"} {
+			if s, cmd := stepCmd(t, m, kp(other)); !s.confirm.open || quits(t, cmd) || s.picker.open {
+				t.Errorf("the question owns the keys: %s got through", other)
+			}
+		}
+		m, cmd := stepCmd(t, m, kp(k))
+		if m.confirm.open {
+			t.Fatalf("%s should answer the question", k)
+		}
+		switch k {
+		case "y":
+			if m.flight == nil || cmd == nil {
+				t.Fatal("y should start the send")
+			}
+			if m = settle(t, m, cmd); len(b.sent) != 1 || b.sent[0] != "prod POST /v1/orders" {
+				t.Errorf("y sent %v", b.sent)
+			}
+		case "n":
+			wantNil(t, "n", cmd)
+			if m.flight != nil || len(b.sent) != 0 || m.toast != "not sent" {
+				t.Errorf("n must not send (toast %q)", m.toast)
+			}
+		}
+	})
+
+	add("c · token modal: copy the sign-in address", []string{"c"}, func(t *testing.T, k string) {
+		b := &signInBackend{recBackend: newRecBackend(t), done: make(chan struct{}), url: "https://idp.example.com/authorize?client_id=why401&state=xyz"}
+		m := sso(t, fixtureModel(t, b, 120, 40, true))
+		m, cmd := stepCmd(t, m, kp("g"))
+		// The program runs the action and its listener on their own
+		// goroutines; the listener's first message is the address.
+		var listen []tea.Cmd
+		for _, c := range leafCmds(cmd) {
+			switch {
+			case strings.Contains(cmdName(c), "runToken"):
+				go c()
+			case !isTimer(c):
+				listen = append(listen, c)
+			}
+		}
+		if len(listen) != 1 {
+			t.Fatalf("want one listener, got %d", len(listen))
+		}
+		msgs := msgsOf(t, listen[0])
+		if len(msgs) != 1 || !hasMsg(msgs, "signInMsg") {
+			t.Fatalf("the listener should yield the sign-in address, got %v", msgTypes(msgs))
+		}
+		m = step(t, m, msgs[0])
+		if !strings.Contains(plain(m), "c copy address") {
+			t.Error("the modal should offer to copy the address")
+		}
+		m, cmd = stepCmd(t, m, kp(k))
+		var clip string
+		for _, msg := range msgsOf(t, cmd) {
+			clip = clipboardText(msg)
+		}
+		if clip != b.url || !strings.Contains(plain(m), "address copied") {
+			t.Errorf("c copied %q", clip)
+		}
+		m = presses(t, m, "esc") // cancels the flow, which ends the backend's Token
+		select {
+		case <-b.done:
+		case <-time.After(cmdTimeout):
+			t.Fatal("closing the modal should cancel the flow")
+		}
+		if m.modal.Open() {
+			t.Error("esc should close the modal")
+		}
+		// Without an address, c is not a copy.
+		m, _ = keysModel(t)
+		m = settle(t, sso(t, m), nil)
+		m, cmd = stepCmd(t, m, kp("g"))
+		m = settle(t, m, cmd)
+		if _, cmd = stepCmd(t, m, kp(k)); cmd != nil {
+			t.Error("c with no address to copy should do nothing")
+		}
+	})
+}
+
+// signInBackend's Token shows a sign-in address and waits until the
+// modal is closed, as a browser flow does.
+type signInBackend struct {
+	*recBackend
+	url  string
+	done chan struct{}
+}
+
+func (b *signInBackend) Token(ctx context.Context, profile string, a TokenAction, ui auth.FlowUI) TokenOutcome {
+	defer close(b.done)
+	if err := ui.OpenBrowser(b.url); err != nil {
+		return TokenOutcome{Profile: profile, Action: a, Err: err}
+	}
+	<-ctx.Done()
+	return TokenOutcome{Profile: profile, Action: a, Err: ctx.Err()}
+}
+
+// leafCmds flattens tea.Batch without running any other Cmd.
+func leafCmds(cmd tea.Cmd) []tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	if n := cmdName(cmd); !strings.Contains(n, "compactCmds") && !strings.Contains(n, ".Batch.") {
+		return []tea.Cmd{cmd}
+	}
+	cmds, ok := cmdList(cmd())
+	if !ok {
+		panic("not a batch: " + cmdName(cmd))
+	}
+	var out []tea.Cmd
+	for _, c := range cmds {
+		out = append(out, leafCmds(c)...)
+	}
+	return out
 }
 
 // whyText is the why pane's whole text, scrolled out of view or not.

@@ -25,30 +25,6 @@ func TestGoldenTooSmall(t *testing.T) {
 	golden.RequireEqual(t, newTestModel(t, 60, 15).View().Content)
 }
 
-// TestNoLineWiderThanTerminal measures the model's own output (the renderer
-// would clip, hiding overflow) over many sizes, in every overlay state.
-func TestNoLineWiderThanTerminal(t *testing.T) {
-	base := update(t, newTestModel(t, 80, 24), tea.PasteMsg{Content: demoToken(t)})
-	states := map[string]func(Model) Model{
-		"plain":     func(m Model) Model { return m },
-		"help":      func(m Model) Model { return update(t, m, press("?")) },
-		"inspector": func(m Model) Model { return update(t, m, press("ctrl+t")) },
-		"why-tab":   func(m Model) Model { return update(t, m, press("tab")) },
-	}
-	for name, apply := range states {
-		m := apply(base)
-		for w := 20; w <= 220; w += 13 {
-			for h := 5; h <= 70; h += 16 {
-				m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
-				assertFits(t, m, w, h)
-				if t.Failed() {
-					t.Fatalf("state %s", name)
-				}
-			}
-		}
-	}
-}
-
 // TestGoldenOverlays pins the help overlay and the inspector at the
 // smallest supported size, where they are most likely to break.
 func TestGoldenOverlays(t *testing.T) {
