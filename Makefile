@@ -46,6 +46,8 @@ test: lint
 		if [ "$$CI" = "true" ]; then echo "CI=true: those skips fail the run"; fi; \
 	fi
 	$(GO) test -race -count=1 $(PKGS)
+	@# -race draws a sample of sizes; without it the width tests draw every one.
+	$(GO) test -count=1 -run 'TestViewFitsEverySize|TestViewAfterResizes' ./ui/tui/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)

@@ -55,9 +55,14 @@ func (m Model) paneKeys(p pane) []key.Binding {
 	case paneResponse:
 		return m.response.HelpKeys()
 	case paneToken:
-		return []key.Binding{m.c.keys.Verify, m.c.keys.TokenGet, m.c.keys.TokenRefresh}
+		if p, ok := m.activeProfile(); ok && p.Auth.Type.IsOAuth2() {
+			return []key.Binding{m.c.keys.Verify, m.c.keys.TokenGet, m.c.keys.TokenRefresh}
+		}
+		return []key.Binding{m.c.keys.Verify}
 	case paneProfiles:
-		return []key.Binding{m.c.keys.TokenGet, m.c.keys.TokenRefresh, m.c.keys.TokenForget}
+		if p, ok := m.activeProfile(); ok && p.Auth.Type.IsOAuth2() {
+			return []key.Binding{m.c.keys.TokenGet, m.c.keys.TokenRefresh, m.c.keys.TokenForget}
+		}
 	case paneWhy:
 		return []key.Binding{m.c.keys.Metadata}
 	}

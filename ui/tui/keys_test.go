@@ -119,10 +119,14 @@ func keysModel(t *testing.T) (Model, *recBackend) {
 	return fixtureModel(t, b, 120, 40, true), b
 }
 
-// focus moves the focus to p as tab would, running the Cmds.
+// focus moves the focus to p as tab would, running the Cmds. It calls
+// setFocus outside Update, so it takes a new revision as Update does: View
+// reuses the last frame of an unchanged revision.
 func focus(t testing.TB, m Model, p pane) Model {
 	t.Helper()
 	m, cmd := m.setFocus(p)
+	m.c.revs++
+	m.rev = m.c.revs
 	return settle(t, m, cmd)
 }
 
