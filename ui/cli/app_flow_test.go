@@ -208,3 +208,22 @@ func TestAppNeedsTerminal(t *testing.T) {
 		t.Errorf("code %d stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestFlowHelpOverlay: ? opens the list of keys over the app, esc closes
+// it, q quits.
+func TestFlowHelpOverlay(t *testing.T) {
+	e := flowEnv(t, "")
+	deps, err := e.demoDeps(startDemo(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := startFlow(t, deps)
+	waitScreen(t, tm, "/v1/orders")
+	tm.Send(tea.KeyPressMsg{Code: '?', Text: "?"})
+	waitScreen(t, tm, "Keys")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEscape})
+	screen := finalScreen(t, tm)
+	if strings.Contains(screen, "are off while typing") || strings.Contains(screen, "scroll ·") {
+		t.Errorf("esc should have closed the help overlay:\n%s", screen)
+	}
+}
