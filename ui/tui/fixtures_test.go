@@ -14,6 +14,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/why401/why401/inspect/exchange"
 	"github.com/why401/why401/inspect/explain"
@@ -24,10 +25,10 @@ import (
 	"github.com/why401/why401/store/requests"
 )
 
-// Shared fixtures of keys_test.go, width_test.go and golden_test.go: a
-// recording Backend whose outcomes are real explanations of a real token,
-// a config with an OAuth2 profile, and a driver that runs Cmds the way the
-// program would without ever waiting on a timer.
+// Shared fixtures of root_test.go, keys_test.go, width_test.go and
+// golden_test.go: a recording Backend whose outcomes are real explanations
+// of a real token, a config with an OAuth2 profile, and a driver that runs
+// Cmds the way the program would without ever waiting on a timer.
 
 // fixtureBase is the base URL of every fixture profile: a fixed host, never
 // a listener on a random port, so nothing in a golden moves.
@@ -116,6 +117,10 @@ func (b *recBackend) Send(ctx context.Context, profile string, r requests.Reques
 	}
 	return fixtureOutcome(profile, r, b.token, b.long)
 }
+
+// fixtureWhy begins the title of fixtureOutcome's first diagnosis, the
+// part that stays on one line of the why pane at 120×40.
+const fixtureWhy = "Token is for api://billing"
 
 // fixtureOutcome is a 401 for a token issued to another audience, with a
 // challenge that offers resource metadata, explained by inspect/explain.
@@ -410,6 +415,20 @@ func cmdList(msg tea.Msg) ([]tea.Cmd, bool) {
 }
 
 func isExecMsg(msg tea.Msg) bool { return strings.Contains(typeName(msg), "exec") }
+
+func typeName(v any) string { return reflect.TypeOf(v).String() }
+
+// clipboardText reads tea.SetClipboard's message, whose type is unexported.
+func clipboardText(msg tea.Msg) string {
+	v := reflect.ValueOf(msg)
+	if strings.HasSuffix(typeName(msg), "setClipboardMsg") && v.Kind() == reflect.String {
+		return v.String()
+	}
+	return ""
+}
+
+// plain is the screen without its styling.
+func plain(m Model) string { return ansi.Strip(m.View().Content) }
 
 // msgTypes names the messages of msgs, for asserting what a Cmd yields.
 func msgTypes(msgs []tea.Msg) []string {

@@ -54,9 +54,10 @@ func widthStates() map[string]func(t *testing.T) Model {
 			return m
 		},
 		"modal": func(t *testing.T) Model {
-			// root_test.go's stubBackend: the modal opens and its Cmd is
-			// returned, not run, so the modal shows the action running.
-			m := sso(t, fixtureModel(t, &stubBackend{}, 120, 40, true))
+			// An empty recBackend (no history, no saved requests): the
+			// modal opens and its Cmd is returned, not run, so the modal
+			// shows the action running.
+			m := sso(t, fixtureModel(t, &recBackend{}, 120, 40, true))
 			m, cmd := stepCmd(t, m, kp("g"))
 			if !m.modal.Open() || cmd == nil {
 				t.Fatal("g on an OAuth2 profile should open the token modal with its Cmd")
