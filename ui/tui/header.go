@@ -12,7 +12,10 @@ func (m Model) headerView(w int) string {
 	s := m.c.styles
 	p, _ := m.activeProfile()
 	name := s.HeaderProfile.Render("● " + safe.Line(m.active))
-	if p.Protected {
+	switch {
+	case m.active == "":
+		name = s.Dim.Render("no profile")
+	case p.Protected:
 		name = s.Warning.Render("● " + safe.Line(m.active) + " ⚠")
 	}
 	left := s.HeaderApp.Render(" why401 ") + " " + name

@@ -142,6 +142,9 @@ func New(deps Deps) Model {
 	if deps.ConfigErr != "" {
 		m.toast, m.toastErr = deps.ConfigErr, true
 	}
+	if deps.Config == nil && deps.Token == "" {
+		m.sideTab = paneProfiles // first run: the side column says how to add a profile
+	}
 	m.profiles.Focus()
 	return m
 }

@@ -133,7 +133,7 @@ func (p profilesPane) View() string {
 
 func (p profilesPane) body() string {
 	if len(p.items) == 0 {
-		return p.c.styles.Dim.Render("No profiles.\nAdd one with\nwhy401 profile add")
+		return p.c.styles.Dim.Render("No profiles yet. Add one:\n  why401 profile add NAME\n    --base-url URL\nor try the demo API:\n  why401 demo")
 	}
 	iw, ih := innerSize(p.w, p.h)
 	rows := p.rows()
