@@ -31,6 +31,9 @@ type Exchange struct {
 	// it did. ErrKind classifies it.
 	Err     string
 	ErrKind ErrKind
+	// CredentialsErr is the provider's own error when ErrKind is
+	// KindCredentials, so callers can tell e.g. "a sign-in is needed".
+	CredentialsErr error `json:"-"`
 }
 
 // Request is what was sent.

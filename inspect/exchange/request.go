@@ -67,7 +67,7 @@ func (b *builder) build(ctx context.Context, method string, u *url.URL, withBody
 	// replaces theirs (an -H Authorization wins over the profile's).
 	if b.o.Credentials != nil && origin(u) == b.credOrigin {
 		if err := b.o.Credentials.Apply(ctx, req); err != nil {
-			return built{}, &buildError{msg: fmt.Sprintf("cannot get the credentials (%s): %v", b.o.Credentials.Describe(), err), kind: KindCredentials}
+			return built{}, &buildError{msg: fmt.Sprintf("cannot get the credentials (%s): %v", b.o.Credentials.Describe(), err), kind: KindCredentials, cause: err}
 		}
 		out.withCreds = true
 	}
@@ -133,11 +133,13 @@ func (b *builder) reopen(name string) func() (io.ReadCloser, error) {
 // buildError is a request that could not be built: no credentials, or an
 // unreadable body file.
 type buildError struct {
-	msg  string
-	kind ErrKind
+	msg   string
+	kind  ErrKind
+	cause error // the provider's error, for errors.Is
 }
 
 func (e *buildError) Error() string { return e.msg }
+func (e *buildError) Unwrap() error { return e.cause }
 
 // composedHeaders are the headers meant for the wire, for when nothing
 // was written (the connection failed): Host first, then sorted.

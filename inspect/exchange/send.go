@@ -91,6 +91,7 @@ func (s *sender) attempt(parent context.Context, e *Exchange) {
 	cur, err := s.b.build(a.ctx, s.d.Method, s.target, true)
 	if err != nil {
 		e.fail(buildKind(err), err.Error())
+		e.CredentialsErr = errors.Unwrap(err)
 		return
 	}
 	e.Request = Request{Method: s.d.Method, URL: cur.req.URL.String(), Headers: composedHeaders(cur.req), BodySize: max(cur.bodySize, 0)}

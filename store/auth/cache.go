@@ -151,3 +151,46 @@ func (m *MemoryCache) Save(profile string, t CachedToken) error {
 }
 
 func (m *MemoryCache) Forget(profile string) error { return m.Save(profile, CachedToken{}) }
+
+// SessionCache keeps tokens in memory for the life of the process and
+// writes them through to another cache (the keyring). A long-running
+// program (the terminal app) builds a provider per request, so without it
+// a token obtained once is lost whenever the keyring cannot keep it.
+type SessionCache struct {
+	Mem   *MemoryCache
+	Store TokenCache // nil: memory only
+}
+
+// NewSessionCache is a SessionCache over store.
+func NewSessionCache(store TokenCache) SessionCache {
+	return SessionCache{Mem: NewMemoryCache(), Store: store}
+}
+
+// Load prefers the tokens this process holds, then the store's.
+func (c SessionCache) Load(profile string) (CachedToken, bool, error) {
+	if t, ok, _ := c.Mem.Load(profile); ok && t != (CachedToken{}) {
+		return t, true, nil
+	}
+	if c.Store == nil {
+		return CachedToken{}, false, nil
+	}
+	return c.Store.Load(profile)
+}
+
+// Save always keeps t in memory; the store's failure is still reported.
+func (c SessionCache) Save(profile string, t CachedToken) error {
+	_ = c.Mem.Save(profile, t)
+	if c.Store == nil {
+		return nil
+	}
+	return c.Store.Save(profile, t)
+}
+
+// Forget drops the tokens from memory and from the store.
+func (c SessionCache) Forget(profile string) error {
+	_ = c.Mem.Forget(profile)
+	if c.Store == nil {
+		return nil
+	}
+	return c.Store.Forget(profile)
+}

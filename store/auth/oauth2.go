@@ -193,7 +193,7 @@ func (o *oauth) obtain(ctx context.Context, refused refusal) (CachedToken, error
 		return o.configuredRefresh(ctx, refused)
 	}
 	if !o.interactive {
-		return CachedToken{}, fmt.Errorf("%s needs someone to sign in, and nobody can be asked here; run why401 in a terminal once, and the tokens it gets are cached", o.spec.Type)
+		return CachedToken{}, fmt.Errorf("%s needs someone to sign in, and nobody can be asked here; run why401 in a terminal once, and the tokens it gets are cached: %w", o.spec.Type, ErrSignInNeeded)
 	}
 	if o.spec.Type == TypeDevice {
 		return o.device(ctx)

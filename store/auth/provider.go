@@ -69,6 +69,11 @@ type SecretFunc func(ctx context.Context, name string) (string, error)
 // for the requested name (a public client's client_secret, say).
 var ErrNoSecret = errors.New("the profile has no such secret")
 
+// ErrSignInNeeded: the grant needs a person (device or browser sign-in)
+// and no FlowUI was given; the terminal app answers it with its sign-in
+// modal.
+var ErrSignInNeeded = errors.New("sign-in needed")
+
 // FlowUI is how an interactive flow talks to the user.
 type FlowUI interface {
 	// ShowDeviceCode shows where to go and what to type for the device

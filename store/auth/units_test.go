@@ -130,3 +130,26 @@ func TestReadIntrospection(t *testing.T) {
 		t.Error("a JSON array was accepted")
 	}
 }
+
+func TestSessionCacheOutlivesAFailingStore(t *testing.T) {
+	c := NewSessionCache(failingCache{})
+	tok := CachedToken{AccessToken: "at-1", TokenType: "Bearer"}
+	if err := c.Save("p", tok); err == nil {
+		t.Error("the store's failure should still be reported")
+	}
+	if got, ok, err := c.Load("p"); !ok || err != nil || got != tok {
+		t.Fatalf("Load = %+v %v %v, want the token kept in memory", got, ok, err)
+	}
+	_ = c.Forget("p")
+	if _, ok, _ := c.Load("p"); ok {
+		t.Error("Forget should drop the token")
+	}
+}
+
+type failingCache struct{}
+
+func (failingCache) Load(string) (CachedToken, bool, error) {
+	return CachedToken{}, false, errors.New("no keyring")
+}
+func (failingCache) Save(string, CachedToken) error { return errors.New("no keyring") }
+func (failingCache) Forget(string) error            { return errors.New("no keyring") }

@@ -29,10 +29,13 @@ import (
 
 // Deps are what sending needs besides the profile.
 type Deps struct {
-	Resolver  *secrets.Resolver // the profile's secret references
-	Keyring   secrets.Keyring   // the token cache of OAuth2 profiles
-	History   *history.Store    // nil: never written
-	UI        auth.FlowUI       // device and browser flows; nil: they fail with a message
+	Resolver *secrets.Resolver // the profile's secret references
+	Keyring  secrets.Keyring   // the token cache of OAuth2 profiles
+	History  *history.Store    // nil: never written
+	UI       auth.FlowUI       // device and browser flows; nil: they fail with a message
+	// Cache holds OAuth2 tokens; nil: the keyring (Keyring). A long-running
+	// caller passes an auth.SessionCache so tokens outlive one request.
+	Cache     auth.TokenCache
 	Now       func() time.Time
 	UserAgent string // "why401/VERSION"
 }
@@ -169,7 +172,11 @@ func provider(ctx context.Context, p config.Profile, d Deps, resolved *[]string)
 	if now == nil {
 		now = time.Now
 	}
-	return auth.New(spec, secretFunc(p, d.Resolver, resolved), auth.KeyringCache{Keyring: d.Keyring}, d.UI, now)
+	var cache auth.TokenCache = auth.KeyringCache{Keyring: d.Keyring}
+	if d.Cache != nil {
+		cache = d.Cache
+	}
+	return auth.New(spec, secretFunc(p, d.Resolver, resolved), cache, d.UI, now)
 }
 
 // secretFunc resolves the profile's reference for a secret name.

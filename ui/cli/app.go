@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/why401/why401/inspect/demo"
+	"github.com/why401/why401/store/auth"
 	"github.com/why401/why401/store/config"
 	"github.com/why401/why401/store/demoprofiles"
 	"github.com/why401/why401/store/history"
@@ -106,7 +107,8 @@ func (e *env) appBackend(cfg *config.Config) *backend {
 		return "", fmt.Errorf("%s is set to prompt, which the terminal app cannot ask for: store it with why401 secret set", label)
 	}}
 	e.res = res
-	d := send.Deps{Resolver: res, Keyring: e.keyring(), Now: time.Now, UserAgent: "why401/" + version()}
+	d := send.Deps{Resolver: res, Keyring: e.keyring(), Now: time.Now, UserAgent: "why401/" + version(),
+		Cache: auth.NewSessionCache(auth.KeyringCache{Keyring: e.keyring()})}
 	h := history.Open(e.paths().State)
 	saved := requests.Store{Dir: filepath.Dir(e.configPath())} // it adds requests/PROFILE.toml
 	return newBackend(e, cfg, d, &h, &saved)
@@ -149,7 +151,8 @@ func (e *env) demoDeps(srv *demo.Server) (tui.Deps, error) {
 	if _, ok := cfg.Profile(name); !ok {
 		return tui.Deps{}, usageErr("there is no demo profile %q; use one of %v", name, demoprofiles.Names())
 	}
-	d := send.Deps{Resolver: e.resolver(), Keyring: kr, Now: time.Now, UserAgent: "why401/" + version()}
+	d := send.Deps{Resolver: e.resolver(), Keyring: kr, Now: time.Now, UserAgent: "why401/" + version(),
+		Cache: auth.NewSessionCache(auth.KeyringCache{Keyring: kr})}
 	return tui.Deps{Config: cfg, Profile: name, Label: "demo", Now: time.Now, Backend: newBackend(e, cfg, d, nil, nil),
 		Request: requests.Request{Method: http.MethodGet, URL: "/v1/orders"}}, nil
 }

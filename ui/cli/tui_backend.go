@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -28,17 +29,19 @@ import (
 // across the network send itself, so a hung request does not hold up a
 // profile switch; the resolver and keyring guard themselves.
 type backend struct {
-	mu      sync.Mutex
-	e       *env
-	cfg     *config.Config
-	deps    send.Deps
-	history *history.Store  // nil: the demo keeps history in memory only
-	saved   *requests.Store // nil: saving is not offered (the demo)
-	session map[string][]history.Entry
+	mu       sync.Mutex
+	e        *env
+	cfg      *config.Config
+	deps     send.Deps
+	history  *history.Store  // nil: the demo keeps history in memory only
+	saved    *requests.Store // nil: saving is not offered (the demo)
+	session  map[string][]history.Entry
+	memSaved map[string][]requests.Request // the demo's saved requests
 }
 
 func newBackend(e *env, cfg *config.Config, deps send.Deps, hist *history.Store, saved *requests.Store) *backend {
-	return &backend{e: e, cfg: cfg, deps: deps, history: hist, saved: saved, session: map[string][]history.Entry{}}
+	return &backend{e: e, cfg: cfg, deps: deps, history: hist, saved: saved,
+		session: map[string][]history.Entry{}, memSaved: map[string][]requests.Request{}}
 }
 
 func (b *backend) profile(name string) (config.Profile, error) {
@@ -69,6 +72,7 @@ func (b *backend) Send(ctx context.Context, profile string, r requests.Request) 
 	defer b.mu.Unlock()
 	rep := b.e.sendReport(ctx, b.cfg, p, res)
 	out.Exchange, out.Notes, out.Err = res.Exchange, rep.Notes, rep.Error
+	out.SignIn = errors.Is(res.Exchange.CredentialsErr, auth.ErrSignInNeeded)
 	out.Mask = rep.mask.text
 	if rep.explained != nil {
 		out.Result, out.Diagnosis = rep.explained, rep.Diagnosis
@@ -99,7 +103,7 @@ func (b *backend) log(profile string, res send.Result, o tui.Outcome) {
 	if len(o.Diagnosis) > 0 {
 		first = o.Diagnosis[0].ID
 	}
-	l.Printf("app send profile=%s %s %s status=%d total=%s diagnosis=%s err=%q",
+	l.Printf("app send profile=%s method=%s url=%q status=%d total=%s diagnosis=%s err=%q",
 		profile, ex.Request.Method, o.Mask(ex.Request.URL), status, ex.Timing.Total, first, o.Err)
 }
 
@@ -123,7 +127,9 @@ func sentCredential(r explain.Request, apiKey string) string {
 // sendRequest turns the composed request into store/send's: disabled
 // headers stay home, and an override replaces the profile's credentials.
 func sendRequest(r requests.Request) send.Request {
-	req := send.Request{Method: strings.ToUpper(r.Method), URL: r.URL, Body: []byte(r.Body)}
+	// KeepAll: the whole body stays reachable (spooled past the head) so the
+	// response pane can index, scroll and search all of it.
+	req := send.Request{Method: strings.ToUpper(r.Method), URL: r.URL, Body: []byte(r.Body), KeepAll: true}
 	for _, h := range r.Sent() {
 		req.Headers = append(req.Headers, exchange.Header{Name: h.Name, Value: h.Value})
 	}
@@ -178,18 +184,34 @@ func (b *backend) History(profile string) ([]history.Entry, error) {
 	return es, nil
 }
 
+// Saved lists the profile's saved requests; the demo keeps them in memory.
 func (b *backend) Saved(profile string) ([]requests.Request, error) {
 	if b.saved == nil {
-		return nil, nil
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		return append([]requests.Request(nil), b.memSaved[profile]...), nil
 	}
 	return b.saved.List(profile)
 }
 
+// Save adds or replaces a saved request by name; the demo writes nothing
+// to disk, so its saved requests last for the run.
 func (b *backend) Save(profile string, r requests.Request) error {
-	if b.saved == nil {
-		return fmt.Errorf("the demo does not save requests: it writes nothing to your config")
+	if b.saved != nil {
+		return b.saved.Save(profile, r)
 	}
-	return b.saved.Save(profile, r)
+	clean, _ := r.WithoutSecrets()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	list := b.memSaved[profile]
+	for i := range list {
+		if list[i].Name == clean.Name {
+			list[i] = clean
+			return nil
+		}
+	}
+	b.memSaved[profile] = append(list, clean)
+	return nil
 }
 
 // Token runs an OAuth2 token action for the profile, with flows shown by ui.

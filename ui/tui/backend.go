@@ -62,6 +62,9 @@ type Outcome struct {
 	Input explain.Input
 	// MetadataURL is the resource_metadata the challenge offered ("" none).
 	MetadataURL string
+	// SignIn: nothing was sent because the profile's grant needs a person
+	// to sign in (device or browser flow); the app opens its sign-in modal.
+	SignIn bool
 }
 
 // TokenAction is what the user asked of an OAuth2 profile's token.

@@ -142,6 +142,9 @@ func copyCurl(s copySource, withSecret bool) (string, error) {
 	}
 	var hs []curl.Header
 	for _, h := range req.Headers {
+		if transportHeader(h.Name) {
+			continue // curl sends its own; a literal Accept-Encoding would get bytes curl does not decode
+		}
 		v := hide(h.Value)
 		if !withSecret && (redact.IsSecretHeader(h.Name) || o.APIKey != "" && strings.EqualFold(h.Name, o.APIKey)) {
 			v = placeholder(h.Name, h.Value)
@@ -156,6 +159,16 @@ func copyCurl(s copySource, withSecret bool) (string, error) {
 		}
 	}
 	return curl.Build(req.Method, u, hs, body), nil
+}
+
+// transportHeader: headers the HTTP client adds by itself, which a copied
+// command must leave to curl.
+func transportHeader(name string) bool {
+	switch strings.ToLower(name) {
+	case "host", "user-agent", "content-length", "accept-encoding", "connection", "transfer-encoding":
+		return true
+	}
+	return false
 }
 
 func contentType(hs []exchange.Header) string {

@@ -56,15 +56,18 @@ func (m Model) paneKeys(p pane) []key.Binding {
 		return m.response.HelpKeys()
 	case paneToken:
 		if p, ok := m.activeProfile(); ok && p.Auth.Type.IsOAuth2() {
-			return []key.Binding{m.c.keys.Verify, m.c.keys.TokenGet, m.c.keys.TokenRefresh}
+			return []key.Binding{m.c.keys.Verify, m.c.keys.TokenGet, m.c.keys.TokenRefresh, m.c.keys.TokenForget}
 		}
 		return []key.Binding{m.c.keys.Verify}
 	case paneProfiles:
 		if p, ok := m.activeProfile(); ok && p.Auth.Type.IsOAuth2() {
-			return []key.Binding{m.c.keys.TokenGet, m.c.keys.TokenRefresh, m.c.keys.TokenForget}
+			return []key.Binding{m.c.keys.Enter, m.c.keys.TokenGet, m.c.keys.TokenRefresh, m.c.keys.TokenForget}
 		}
+		return []key.Binding{m.c.keys.Enter}
 	case paneWhy:
-		return []key.Binding{m.c.keys.Metadata}
+		return []key.Binding{m.c.keys.Metadata, m.c.keys.Up, m.c.keys.Down}
+	case paneHistory:
+		return []key.Binding{m.c.keys.Enter}
 	}
 	return nil
 }

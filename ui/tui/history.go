@@ -14,6 +14,7 @@ import (
 // historyLoadedMsg carries a profile's history, read in a Cmd.
 type historyLoadedMsg struct {
 	profile string
+	base    string // the profile's base URL origin, to reload entries as paths
 	entries []history.Entry
 	err     error
 }
@@ -26,6 +27,7 @@ type loadRequestMsg struct{ req requests.Request }
 type historyPane struct {
 	c       *common
 	profile string
+	base    string // the profile's base URL origin, to reload entries as paths
 	entries []history.Entry
 	err     string
 	cursor  int
@@ -37,8 +39,11 @@ type historyPane struct {
 func newHistoryPane(c *common) historyPane { return historyPane{c: c} }
 
 func (p *historyPane) SetSize(w, h int) { p.w, p.h = w, h }
-func (p *historyPane) Focus() tea.Cmd   { p.focused = true; return nil }
-func (p *historyPane) Blur()            { p.focused = false }
+
+// SetBase tells the pane the active profile's base URL.
+func (p *historyPane) SetBase(base string) { p.base = base }
+func (p *historyPane) Focus() tea.Cmd      { p.focused = true; return nil }
+func (p *historyPane) Blur()               { p.focused = false }
 
 // SetEntries replaces the list when it belongs to the shown profile.
 func (p *historyPane) SetEntries(msg historyLoadedMsg) {
@@ -72,7 +77,9 @@ func (p historyPane) Update(msg tea.Msg) (historyPane, tea.Cmd) {
 		p.cursor = min(len(p.entries)-1, p.cursor+1)
 	case key.Matches(km, keys.Enter):
 		e := p.entries[p.cursor]
-		req := requests.Request{Method: e.Method, URL: e.URL}
+		// The path, not the absolute URL: reloaded after a profile switch it
+		// goes to the new profile's base URL, where its credentials go.
+		req := requests.Request{Method: e.Method, URL: relativeTo(e.URL, p.base)}
 		for _, h := range e.RequestHeaders {
 			if reloadable(h.Name) {
 				req.Headers = append(req.Headers, requests.Header{Name: h.Name, Value: h.Value})
@@ -135,6 +142,15 @@ func (p historyPane) list() string {
 	return strings.Join(lines, "\n")
 }
 
+// relativeTo turns u into a path when it is on base's origin.
+func relativeTo(u, base string) string {
+	b := strings.TrimSuffix(base, "/")
+	if rest := strings.TrimPrefix(u, b); b != "" && rest != u && strings.HasPrefix(rest, "/") {
+		return rest // joined to the base URL again on send, base path included
+	}
+	return u
+}
+
 // pathOf drops the scheme and host: the profile's base URL is in the header.
 func pathOf(u string) string {
 	if i := strings.Index(u, "://"); i >= 0 {
@@ -152,7 +168,7 @@ func pathOf(u string) string {
 // the exchange adds itself would only clutter the composer.
 func reloadable(name string) bool {
 	switch strings.ToLower(name) {
-	case "user-agent", "accept-encoding", "host", "content-length":
+	case "user-agent", "accept-encoding", "host", "content-length", "connection", "transfer-encoding":
 		return false
 	}
 	return !redact.IsSecretHeader(name)

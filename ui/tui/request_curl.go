@@ -63,10 +63,20 @@ func (in *curlImport) headers(cmd curl.Command) {
 			in.note("its Authorization: Bearer token is this request's token (Auth tab)")
 		case strings.EqualFold(h.Name, "Authorization"):
 			in.add(h.Name, h.Value)
-			in.note("its Authorization header is kept in Headers and replaces the profile's credentials")
+			in.ownAuth()
+			in.note("its Authorization header is kept in Headers and sent instead of the profile's credentials (Auth: none)")
 		default:
 			in.add(h.Name, h.Value)
 		}
+	}
+}
+
+// ownAuth: the command brings its own Authorization header, so the
+// profile's credentials must stay out — otherwise the provider would set
+// its own Authorization over it and the Auth tab would not say what is sent.
+func (in *curlImport) ownAuth() {
+	if in.req.Auth == requests.AuthProfile {
+		in.req.Auth = requests.AuthNone
 	}
 }
 
@@ -89,7 +99,8 @@ func (in *curlImport) credentials(cmd curl.Command) {
 	}
 	if cmd.User != "" && !in.has("Authorization") {
 		in.add("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(cmd.User)))
-		in.note("-u became an Authorization: Basic header")
+		in.ownAuth()
+		in.note("-u became an Authorization: Basic header, sent instead of the profile's credentials (Auth: none)")
 		if cmd.AuthScheme != "" && cmd.AuthScheme != "basic" {
 			in.note("--" + cmd.AuthScheme + " is not supported; Basic is sent instead")
 		}

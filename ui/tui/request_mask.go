@@ -47,10 +47,12 @@ func maskHeader(name, value string) string {
 		if set && i > 0 {
 			break
 		}
-		if k, v, ok := strings.Cut(p, "="); ok {
-			parts[i] = k + "=" + maskSecret(v)
+		// Cookie values are opaque session secrets: none of them is shown,
+		// unlike a token's scheme-like first characters.
+		if k, _, ok := strings.Cut(p, "="); ok {
+			parts[i] = k + "=••••"
 		} else if set {
-			parts[i] = maskSecret(p)
+			parts[i] = "••••"
 		}
 	}
 	return strings.Join(parts, ";")

@@ -104,7 +104,7 @@ func TestResponseSecretHeadersMasked(t *testing.T) {
 			t.Errorf("%q on screen:\n%s", secret, v)
 		}
 	}
-	for _, want := range []string{"Set-Cookie: sid=s3ss…; Path=/; HttpOnly; Secure", "x-api-key: k3yk…", "Authorization: Bearer abcd…",
+	for _, want := range []string{"Set-Cookie: sid=••••; Path=/; HttpOnly; Secure", "x-api-key: k3yk…", "Authorization: Bearer abcd…",
 		"Content-Type: application/json"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("headers lack %q:\n%s", want, v)

@@ -175,3 +175,22 @@ func TestSaveRequest(t *testing.T) {
 		t.Error("the saved request should be listed under the profile")
 	}
 }
+
+// TestSignInNeededOpensTheModal: a device-flow profile with no token gets
+// the sign-in modal at once instead of an error naming a key.
+func TestSignInNeededOpensTheModal(t *testing.T) {
+	b := newRecBackend(t)
+	m := fixtureModel(t, b, 120, 40, true)
+	m = update(t, m, profileChosenMsg{name: "sso"})
+	m.request.Load(requests.Request{Method: "GET", URL: "/v1/orders"})
+	m, _ = updateCmd(t, m, press("ctrl+s"))
+	id := m.flight.id
+	m, cmd := updateCmd(t, m, outcomeMsg{id: id, outcome: Outcome{Profile: "sso", SignIn: true,
+		Err: "cannot get the credentials: oauth2_device needs someone to sign in"}})
+	if !m.modal.Open() || cmd == nil {
+		t.Fatal("a sign-in-needed outcome should open the token modal with its Cmd")
+	}
+	if !strings.Contains(m.toast, "sign in to sso") {
+		t.Errorf("toast %q", m.toast)
+	}
+}

@@ -130,6 +130,13 @@ func (m Model) handleOutcome(msg outcomeMsg) (Model, tea.Cmd) {
 	if o.Err != "" {
 		m.toast, m.toastErr = maskText(&o, o.Err), true
 	}
+	if o.SignIn {
+		// The grant needs a person: open the sign-in modal at once rather
+		// than leave the user with an error that names a key.
+		next, signIn := m.startToken(TokenGet)
+		next.toast, next.toastErr = "sign in to "+o.Profile+", then ctrl+s sends with the new token", false
+		return next, tea.Batch(cmd, closeOld, signIn, loadHistory(m.deps.Backend, o.Profile))
+	}
 	return m, tea.Batch(cmd, closeOld, loadHistory(m.deps.Backend, o.Profile))
 }
 

@@ -461,6 +461,9 @@ func (m *Model) dropOverride() bool {
 func (m Model) handleHistory(msg historyLoadedMsg) Model {
 	if msg.profile == m.active {
 		m.history.SetEntries(msg)
+		if p, ok := m.activeProfile(); ok && p.BaseURL != nil {
+			m.history.SetBase(p.BaseURL.String())
+		}
 	}
 	return m
 }

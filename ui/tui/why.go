@@ -78,9 +78,12 @@ func (p whyPane) Update(msg tea.Msg) (whyPane, tea.Cmd) {
 	return p, nil
 }
 
-// offersMetadata: the response has an explanation to add metadata to.
+// offersMetadata: the challenge named a resource_metadata URL, not yet
+// fetched. Never a guessed URL: fetching is the user's call on what the
+// server offered (issue 6).
 func (p whyPane) offersMetadata() bool {
-	return p.outcome != nil && p.outcome.Result != nil && len(p.outcome.Diagnosis) > 0
+	o := p.outcome
+	return o != nil && o.Result != nil && o.MetadataURL != "" && o.Input.Metadata == nil && p.metaPending == 0
 }
 
 func (p whyPane) View() string {
@@ -130,15 +133,18 @@ func (p whyPane) lines() []string {
 	}
 	iw, _ := innerSize(p.w, p.h)
 	d := o.Diagnosis
-	lines := p.expanded(d[0], iw)
+	var lines []string
+	for _, n := range o.Notes {
+		// Notes first: "no credentials were sent to this origin" changes how
+		// every diagnosis below reads.
+		lines = append(lines, wrap(p.c.styles.Warning.Render("⚠ ")+safe.Line(maskText(o, n)), iw)...)
+	}
+	lines = append(lines, p.expanded(d[0], iw)...)
 	for _, x := range d[1:] {
 		lines = append(lines, wrap(p.mark(x)+" "+safe.Line(x.Title), iw)...)
 	}
 	lines = append(lines, p.challengeLines(iw)...)
 	lines = append(lines, p.metadataLines(iw)...)
-	for _, n := range o.Notes {
-		lines = append(lines, wrap(p.c.styles.Dim.Render("note: ")+safe.Line(n), iw)...)
-	}
 	return lines
 }
 
