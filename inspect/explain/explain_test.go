@@ -653,6 +653,10 @@ func tokenCases() []explainCase {
 				`WWW-Authenticate: Bearer authorization_uri="https://login.microsoftonline.com/aaaaaaaa-1111-2222-3333-444444444444/oauth2/authorize", error="invalid_token", error_description="The access token is from the wrong issuer"`),
 				bearer(tok(t, "iss", "https://sts.windows.net/bbbbbbbb-5555-6666-7777-888888888888/", "tid", "bbbbbbbb-5555-6666-7777-888888888888")))
 		}),
+		pos("ISSUER_MISMATCH", "token with no iss at all", "has no iss claim", func(t testing.TB) Input {
+			in := exchange(t, resp(401, "", `WWW-Authenticate: Bearer error="invalid_token"`), bearer(tok(t, "iss", nil)))
+			return expecting(in, Expectations{Issuer: "https://idp.example.com/"})
+		}, evidence("iss missing")),
 		neg("ISSUER_MISMATCH", "iss is the expected one", func(t testing.TB) Input {
 			in := exchange(t, resp(401, "", `WWW-Authenticate: Bearer error="invalid_token"`), bearer(tok(t, "exp", expired3m12)))
 			return expecting(in, Expectations{Issuer: "https://idp.example.com/"})

@@ -228,7 +228,10 @@ func ruleIssuer(f *facts) []Diagnosis {
 	if iss != "" {
 		d.Evidence = append(d.Evidence, "iss "+iss)
 	}
-	if mismatch && want != "" {
+	if mismatch && want != "" && iss == "" {
+		d.Title = fmt.Sprintf("Token has no iss claim; this API trusts %s", want)
+		d.Evidence = append(d.Evidence, "iss missing", "expected issuer "+want)
+	} else if mismatch && want != "" {
 		d.Title = fmt.Sprintf("Token was issued by %s; this API trusts %s", iss, want)
 		d.Evidence = append(d.Evidence, "expected issuer "+want)
 	} else if mismatch {

@@ -324,7 +324,10 @@ func lintSensitive(in lintInput) []Finding {
 func lintExpectations(in lintInput) []Finding {
 	var out []Finding
 	if want := in.opts.Issuer; want != "" {
-		if got, _ := in.tok.Claims["iss"].(string); got != want {
+		switch got, ok := in.tok.Claims["iss"].(string); {
+		case !ok:
+			out = append(out, f("ISS_MISMATCH", SevError, "The token has no iss claim, but the issuer %q was expected.", want))
+		case got != want:
 			out = append(out, f("ISS_MISMATCH", SevError, "The token's issuer is %q but %q was expected.", got, want))
 		}
 	}

@@ -242,6 +242,11 @@ func TestLints(t *testing.T) {
 		{"issuer mismatch", "ISS_MISMATCH", true, func(t *testing.T) (string, Options) {
 			return hs(t, nil, goodClaims()), Options{Issuer: "https://other.example.com/"}
 		}},
+		{"issuer missing", "ISS_MISMATCH", true, func(t *testing.T) (string, Options) {
+			c := goodClaims()
+			delete(c, "iss")
+			return hs(t, nil, c), Options{Issuer: "https://idp.example.com/"}
+		}},
 		{"issuer match", "ISS_MISMATCH", false, func(t *testing.T) (string, Options) {
 			return hs(t, nil, goodClaims()), Options{Issuer: "https://idp.example.com/"}
 		}},

@@ -13,7 +13,8 @@ import (
 func (m Model) helpView(w, h int) string {
 	s := m.c.styles
 	f := s.Overlay.GetHorizontalFrameSize()
-	lines := strings.Split(m.fullHelp(max(0, w-f)), "\n")
+	all := m.fullHelp(max(0, w-f))
+	lines := strings.Split(all, "\n")
 	rows := max(1, h-s.Overlay.GetVerticalFrameSize()-4) // title, blank, blank, footer
 	top := clampTop(m.helpTop, len(lines), rows)
 	foot := "q and ? are off while typing · esc or ? closes"
@@ -22,7 +23,9 @@ func (m Model) helpView(w, h int) string {
 		lines = lines[top:min(len(lines), top+rows)]
 	}
 	body := s.TitleFocused.Render("Keys") + "\n\n" + strings.Join(lines, "\n") + "\n\n" + s.Dim.Render(foot)
-	bw := min(w, lipgloss.Width(body)+f)
+	// The width comes from every line, not the visible slice: the box must
+	// not change size as it scrolls.
+	bw := min(w, max(lipgloss.Width(all), lipgloss.Width(s.Dim.Render(foot)))+f)
 	bh := min(lipgloss.Height(body), max(1, h-s.Overlay.GetVerticalFrameSize()))
 	return s.Overlay.Width(bw).Render(fitBlock(body, max(0, bw-f), bh))
 }

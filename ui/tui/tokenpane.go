@@ -162,7 +162,9 @@ func (t tokenPane) lines() []string {
 	}
 	out = append(out, t.expectLines()...)
 	out = append(out, "")
-	out = append(out, t.claimLines()...)
+	for _, l := range t.claimLines() {
+		out = append(out, wrap(l, iw)...) // long iss/aud values wrap rather than vanish behind "…"
+	}
 	if f := t.findingLines(iw); len(f) > 0 {
 		out = append(out, "")
 		out = append(out, f...)

@@ -234,6 +234,10 @@ func (m Model) handleGlobalKey(k tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 		m.toast = ""
 		return m, m.inspector.Open(), true
 	case key.Matches(k, keys.Profile):
+		if len(m.picker.all) == 0 {
+			m.toast, m.toastErr = "no profiles yet: add one with why401 profile add NAME, or try why401 demo", true
+			return m, nil, true
+		}
 		return m, m.picker.Open(m.active), true
 	case key.Matches(k, keys.Copy):
 		m.copyMenu.Open()
