@@ -160,7 +160,10 @@ func (e *env) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Short: "Explain why an HTTP request got 401 or 403",
 		Long: "why401 decodes the token a request carried, parses the WWW-Authenticate challenge\n" +
-			"that came back, and says in plain words why the request was refused.",
+			"that came back, and says in plain words why the request was refused.\n\n" +
+			"Without a command it opens the terminal app on your profiles (METHOD and URL prefill the\n" +
+			"request; a URL starting with / joins the profile's base URL); why401 demo opens it on the\n" +
+			"built-in demo API.",
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},

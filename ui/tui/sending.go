@@ -63,7 +63,11 @@ func (m Model) send() (Model, tea.Cmd) {
 		m.confirm = confirmSend{open: true, profile: m.active, req: req}
 		return m, nil
 	}
-	return m.startSend(req)
+	m, cmd := m.startSend(req)
+	if w := m.request.DraftWarning(); w != "" {
+		m.toast, m.toastErr = w, false // e.g. a JSON body that does not parse: sent as typed
+	}
+	return m, cmd
 }
 
 // startSend cancels a send still in flight and runs this one in a Cmd.
