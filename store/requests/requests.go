@@ -103,3 +103,19 @@ func (r Request) WithoutSecrets() (clean Request, stripped []string) {
 	}
 	return clean, stripped
 }
+
+// Methods are the HTTP methods a request is composed with, in the order
+// the terminal app cycles through them.
+func Methods() []string {
+	return []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+}
+
+// IsMethod reports whether s (in any case) is one of Methods.
+func IsMethod(s string) bool {
+	for _, m := range Methods() {
+		if strings.EqualFold(s, m) {
+			return true
+		}
+	}
+	return false
+}

@@ -31,7 +31,7 @@ func prefill(args []string) (requests.Request, error) {
 	case 0:
 		return requests.Request{}, nil
 	case 1:
-		if isMethod(args[0]) {
+		if requests.IsMethod(args[0]) {
 			return requests.Request{Method: strings.ToUpper(args[0])}, nil
 		}
 		if !looksLikeURL(args[0]) {
@@ -39,7 +39,7 @@ func prefill(args []string) (requests.Request, error) {
 		}
 		return requests.Request{Method: http.MethodGet, URL: args[0]}, nil
 	case 2:
-		if !isMethod(args[0]) {
+		if !requests.IsMethod(args[0]) {
 			return requests.Request{}, usageErr("%q is not an HTTP method: use why401 [METHOD] [URL]", args[0])
 		}
 		return requests.Request{Method: strings.ToUpper(args[0]), URL: args[1]}, nil
@@ -50,14 +50,6 @@ func prefill(args []string) (requests.Request, error) {
 // looksLikeURL tells a URL or path from a mistyped subcommand.
 func looksLikeURL(s string) bool {
 	return strings.HasPrefix(s, "/") || strings.Contains(s, "://") || strings.Contains(s, ".") || strings.Contains(s, ":")
-}
-
-func isMethod(s string) bool {
-	switch strings.ToUpper(s) {
-	case "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS":
-		return true
-	}
-	return false
 }
 
 // runApp starts the terminal app on the user's config. A broken config is

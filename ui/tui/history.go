@@ -167,9 +167,5 @@ func pathOf(u string) string {
 // must not be loaded back and sent as if they were values, and the headers
 // the exchange adds itself would only clutter the composer.
 func reloadable(name string) bool {
-	switch strings.ToLower(name) {
-	case "user-agent", "accept-encoding", "host", "content-length", "connection", "transfer-encoding":
-		return false
-	}
-	return !redact.IsSecretHeader(name)
+	return !transportHeader(name) && !redact.IsSecretHeader(name)
 }

@@ -27,9 +27,7 @@ const (
 )
 
 // methods is the order m cycles through (M backwards).
-func methods() []string {
-	return []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
-}
+func methods() []string { return requests.Methods() }
 
 // requestPane composes the request: method, URL (whose query the Params
 // tab edits), headers, body and which credentials to send. Focusing the
