@@ -110,6 +110,7 @@ func (m Model) handleIntrospected(msg introspectedMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// uiError is a sentence the app shows as it is (a toast), not a wrapped cause.
 type uiError string
 
 func (e uiError) Error() string { return string(e) }

@@ -105,24 +105,21 @@ func (m copyMenu) View(w int) string {
 	return s.Overlay.Render(fitBlock(strings.Join(lines, "\n"), iw, len(lines)))
 }
 
-type copyErr string
-
-func (e copyErr) Error() string { return string(e) }
 
 func copyToken(s copySource) (string, error) {
 	if s.raw == "" {
-		return "", copyErr("no token to copy: send a request or paste a token first")
+		return "", uiError("no token to copy: send a request or paste a token first")
 	}
 	return s.raw, nil
 }
 
 func copyClaims(s copySource) (string, error) {
 	if s.token == nil || s.token.Token.Claims == nil {
-		return "", copyErr("no decoded claims to copy")
+		return "", uiError("no decoded claims to copy")
 	}
 	b, err := json.MarshalIndent(map[string]any{"header": s.token.Token.HeaderFields, "payload": s.token.Token.Claims}, "", "  ")
 	if err != nil {
-		return "", copyErr("the claims cannot be written as JSON: " + err.Error())
+		return "", uiError("the claims cannot be written as JSON: " + err.Error())
 	}
 	return string(b), nil
 }
@@ -133,7 +130,7 @@ func copyClaims(s copySource) (string, error) {
 func copyCurl(s copySource, withSecret bool) (string, error) {
 	o := s.outcome
 	if o == nil || o.Exchange == nil {
-		return "", copyErr("send the request first: the curl command is built from what was sent")
+		return "", uiError("send the request first: the curl command is built from what was sent")
 	}
 	req := o.Exchange.Request
 	hide := func(s string) string { return s }
@@ -198,7 +195,7 @@ func placeholder(name, value string) string {
 func copyExplanation(s copySource) (string, error) {
 	o := s.outcome
 	if o == nil || len(o.Diagnosis) == 0 {
-		return "", copyErr("no explanation to copy: it appears after a 401, 403 or a challenge")
+		return "", uiError("no explanation to copy: it appears after a 401, 403 or a challenge")
 	}
 	text := explanationText(o.Result.Status, o.Diagnosis)
 	if o.Mask != nil {
