@@ -105,7 +105,6 @@ func (m copyMenu) View(w int) string {
 	return s.Overlay.Render(fitBlock(strings.Join(lines, "\n"), iw, len(lines)))
 }
 
-
 func copyToken(s copySource) (string, error) {
 	if s.raw == "" {
 		return "", uiError("no token to copy: send a request or paste a token first")
